@@ -1,0 +1,9 @@
+package com.invgov.rules;
+
+import java.util.List;
+
+/** The rule sets this node has compiled. */
+public interface RuleSetCatalog {
+
+    List<RuleSetSummary> loaded();
+}

@@ -1,0 +1,68 @@
+package com.invgov.rules.internal;
+
+import com.invgov.rules.RuleCompilationException;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Compiles DRL sources into a KieBase with Drools' executable model. Each compilation gets its own release id,
+ * so versions of one rule set never share a container.
+ */
+class DrlCompiler {
+
+    private static final AtomicLong BUILDS = new AtomicLong();
+    private static final String PATH_PREFIX = "src/main/resources/";
+
+    /** A compiled rule set. */
+    record Compiled(KieBase kieBase, List<String> ruleNames) {
+    }
+
+    /**
+     * @param sources source name (e.g. {@code rules/x/x.drl}) to DRL text; names appear in error messages
+     */
+    Compiled compile(String ruleSet, Map<String, String> sources) {
+        KieServices kie = KieServices.get();
+        ReleaseId releaseId = kie.newReleaseId("com.invgov.rules", artifact(ruleSet), "1." + BUILDS.incrementAndGet());
+        KieFileSystem files = kie.newKieFileSystem().generateAndWritePomXML(releaseId);
+        sources.forEach((name, drl) -> files.write(PATH_PREFIX + name, drl));
+        KieBuilder builder = kie.newKieBuilder(files).buildAll(ExecutableModelProject.class);
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            throw new RuleCompilationException(ruleSet, errors.stream()
+                    .map(m -> new RuleCompilationException.Error(source(m), m.getLine(), m.getColumn(), m.getText()))
+                    .toList());
+        }
+        KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
+        kie.getRepository().removeKieModule(releaseId);
+        List<String> names = kieBase.getKiePackages().stream()
+                .map(KiePackage::getRules)
+                .flatMap(java.util.Collection::stream)
+                .map(Rule::getName)
+                .sorted()
+                .toList();
+        return new Compiled(kieBase, names);
+    }
+
+    private static String source(Message message) {
+        String path = message.getPath();
+        if (path == null) {
+            return "(generated code)";
+        }
+        return path.startsWith(PATH_PREFIX) ? path.substring(PATH_PREFIX.length()) : path;
+    }
+
+    private static String artifact(String ruleSet) {
+        return ruleSet.replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+}

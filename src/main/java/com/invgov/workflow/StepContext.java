@@ -1,0 +1,20 @@
+package com.invgov.workflow;
+
+import java.util.Optional;
+
+/** What a {@link ServiceStep} sees of the process: ids and small values, never entities. */
+public interface StepContext {
+
+    String processInstanceId();
+
+    String processKey();
+
+    /** The business key, usually the id of the object the process is about. */
+    String businessKey();
+
+    String activityId();
+
+    <T> Optional<T> variable(String name, Class<T> type);
+
+    void setVariable(String name, Object value);
+}

@@ -1,0 +1,35 @@
+package com.invgov.support;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.client.RestClient;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** An HTTP client for the running application, signed in as a demo user (or not at all). */
+public final class Api {
+
+    private Api() {
+    }
+
+    public static RestClient as(int port, String username) {
+        return base(port).defaultHeader(HttpHeaders.AUTHORIZATION, basic(username, "demo")).build();
+    }
+
+    public static RestClient anonymous(int port) {
+        return base(port).build();
+    }
+
+    public static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static RestClient.Builder base(int port) {
+        return RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+                    // tests read the status and body themselves
+                });
+    }
+}

@@ -1,0 +1,82 @@
+package com.invgov.support;
+
+import com.invgov.database.internal.EmbeddedPostgresServer;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One real PostgreSQL for the whole test JVM: a Testcontainers container where a Docker engine is reachable,
+ * otherwise an embedded server in a temporary directory (fsync off: test data need not survive a crash).
+ * Force one with {@code -Dinvgov.test.db=embedded|testcontainers}.
+ */
+public final class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    /** JDBC URL, user and password of the shared database. */
+    public record Connection(String url, String username, String password) {
+    }
+
+    private static volatile Connection connection;
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        Connection c = connection();
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("invgov-test-database", Map.of(
+                "spring.datasource.url", c.url(),
+                "spring.datasource.username", c.username(),
+                "spring.datasource.password", c.password())));
+    }
+
+    public static synchronized Connection connection() {
+        if (connection == null) {
+            connection = start();
+        }
+        return connection;
+    }
+
+    private static Connection start() {
+        String choice = System.getProperty("invgov.test.db", "auto");
+        if (choice.equals("testcontainers") || (choice.equals("auto") && dockerAvailable())) {
+            return Containers.start();
+        }
+        try {
+            Path dir = Files.createTempDirectory("invgov-test-db");
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, false);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away
+                }
+            }));
+            return new Connection(server.jdbcUrl(), EmbeddedPostgresServer.USER, "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
+    /** Kept apart so the Testcontainers classes load only when Docker is there. */
+    private static final class Containers {
+        static Connection start() {
+            var postgres = new org.testcontainers.containers.PostgreSQLContainer<>("postgres:17-alpine")
+                    .withDatabaseName("invgov")
+                    .withCommand("postgres", "-c", "fsync=off", "-c", "max_connections=200");
+            postgres.start();
+            return new Connection(postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword());
+        }
+    }
+}
