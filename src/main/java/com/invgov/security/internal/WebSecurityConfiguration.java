@@ -3,14 +3,10 @@ package com.invgov.security.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.invgov.api.ProblemType;
 import com.invgov.api.Problems;
-import com.invgov.security.ui.LoginView;
-import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
-import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -22,13 +18,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Three filter chains: the API (stateless, no CSRF, problem details on refusal), the actuator (health is
- * public) and the console (Vaadin, session, login view). The API's authentication mechanism depends on the
- * security mode: HTTP Basic against the local users here.
+ * The filter chains in front of the console's (which the console module adds, Vaadin's): the API (stateless,
+ * no CSRF, problem details on refusal) and the actuator (health is public). The API's authentication mechanism
+ * depends on the security mode: HTTP Basic against the local users here.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class WebSecurityConfiguration {
 
     static final String[] API_PATHS = {"/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
@@ -80,11 +75,5 @@ class WebSecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
-    }
-
-    @Bean
-    @Order(3)
-    SecurityFilterChain consoleFilterChain(HttpSecurity http) throws Exception {
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 }

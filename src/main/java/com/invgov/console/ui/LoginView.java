@@ -1,4 +1,4 @@
-package com.invgov.security.ui;
+package com.invgov.console.ui;
 
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
