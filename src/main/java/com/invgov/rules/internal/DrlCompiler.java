@@ -40,7 +40,7 @@ class DrlCompiler {
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(ruleSet, errors.stream()
-                    .map(m -> new RuleCompilationException.Error(source(m), m.getLine(), m.getColumn(), m.getText()))
+                    .map(m -> locate(m, sources))
                     .toList());
         }
         KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
@@ -52,6 +52,31 @@ class DrlCompiler {
                 .sorted()
                 .toList();
         return new Compiled(kieBase, names);
+    }
+
+    /**
+     * The executable model reports many semantic errors without a line (-1); those name the offending expression
+     * at the end of their text, so the line is found by looking for it in the source.
+     */
+    static RuleCompilationException.Error locate(Message message, Map<String, String> sources) {
+        String source = source(message);
+        String text = message.getText() == null ? "" : message.getText().trim();
+        if (message.getLine() > 0) {
+            return new RuleCompilationException.Error(source, message.getLine(), Math.max(message.getColumn(), 0), text);
+        }
+        String drl = sources.get(source);
+        int colon = text.lastIndexOf(": ");
+        String snippet = colon < 0 ? "" : text.substring(colon + 2).trim();
+        if (drl != null && !snippet.isEmpty()) {
+            String[] lines = drl.split("\\R", -1);
+            for (int i = 0; i < lines.length; i++) {
+                int at = lines[i].indexOf(snippet);
+                if (at >= 0) {
+                    return new RuleCompilationException.Error(source, i + 1, at + 1, text);
+                }
+            }
+        }
+        return new RuleCompilationException.Error(source, 0, 0, text);
     }
 
     private static String source(Message message) {
