@@ -1,6 +1,7 @@
 package com.invgov.counting.plan;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,7 +36,7 @@ public record CountCandidate(CountablePair pair, LocalDate countableSince, Optio
     }
 
     public CountCandidate withEvent(EventCount event) {
-        var events = new java.util.ArrayList<>(pendingEvents);
+        var events = new ArrayList<>(pendingEvents);
         events.add(event);
         return new CountCandidate(pair, countableSince, lastCounted, accuracy, events);
     }

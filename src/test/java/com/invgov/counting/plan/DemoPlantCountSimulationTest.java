@@ -118,6 +118,29 @@ class DemoPlantCountSimulationTest {
                 .allSatisfy(count -> assertThat(count.daysLate()).isZero());
     }
 
+    /**
+     * At 2 a day P1-WH1 cannot keep up (A and B alone ask about 2.1 a day): what capacity cannot do falls on the lowest
+     * class, as DESIGN §5.2's strict priority says. A pairs stay within their interval; B pairs run late; C pairs there
+     * are not counted at all, and every day the warehouse still does its full capacity. The Counting overview must
+     * show this as overdue counts: strict priority starves C under sustained overload.
+     */
+    @Test
+    void at2ADayTheShortfallFallsOnTheLowestClass() {
+        var simulation = new CountSimulation(CycleCountPolicy.DEFAULTS.withCapacityPerDay(2), pairs, GO_LIVE, Set.of())
+                .run(FIRST_PLANNED_DAY, DAYS, List.of());
+        var inWh1 = simulation.counts.stream().filter(count -> count.pair().warehouse().equals("P1-WH1")).toList();
+
+        assertCapacityKept(simulation, 2);
+        simulation.plans.forEach(plan -> assertWaitsOnlyBehindHigherPriority(plan.warehouse("P1-WH1").orElseThrow()));
+        assertThat(inWh1).filteredOn(count -> count.pair().abcClass() == AbcClass.A)
+                .isNotEmpty().allSatisfy(count -> assertThat(count.daysLate()).isZero());
+        assertThat(inWh1).filteredOn(count -> count.pair().abcClass() == AbcClass.B)
+                .anySatisfy(count -> assertThat(count.daysLate()).isPositive());
+        assertThat(inWh1).noneMatch(count -> count.pair().abcClass() == AbcClass.C);
+        assertThat(simulation.plans).allSatisfy(plan -> assertThat(plan.warehouse("P1-WH1").orElseThrow().rolledOver())
+                .noneMatch(waiting -> waiting.pair().abcClass() == AbcClass.A));
+    }
+
     private static void assertCapacityKept(CountSimulation simulation, int capacity) {
         assertThat(simulation.plans).hasSize((int) simulation.plans.stream().map(CountPlan::day).distinct().count());
         assertThat(simulation.plans).allSatisfy(plan -> assertThat(plan.warehouses()).hasSize(3)
