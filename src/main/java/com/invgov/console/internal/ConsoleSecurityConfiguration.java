@@ -1,6 +1,9 @@
 package com.invgov.console.internal;
 
 import com.invgov.console.ui.LoginView;
+import com.invgov.security.ConsoleSignIn;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -12,15 +15,33 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The console's filter chain, after the API's and the actuator's (security module): Vaadin's configurer with
- * the login view; every view then declares who may open it.
+ * the sign-in of the security mode - the login view in local mode, Keycloak's OIDC login (and a logout that ends
+ * the Keycloak session too) in keycloak mode; every view then declares who may open it.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class ConsoleSecurityConfiguration {
 
+    /** After signing out of Keycloak, the browser comes back to the console (which sends it to sign in again). */
+    static final String POST_LOGOUT_REDIRECT = "{baseUrl}/";
+
     @Bean
     @Order(10)
-    SecurityFilterChain consoleFilterChain(HttpSecurity http) throws Exception {
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    SecurityFilterChain consoleFilterChain(HttpSecurity http, ConsoleSignIn signIn) throws Exception {
+        signIn.configure(http);
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> signIn.externalLoginPage().ifPresentOrElse(
+                        page -> vaadin.oauth2LoginPage(page, POST_LOGOUT_REDIRECT),
+                        () -> vaadin.loginView(LoginView.class)))
+                .build();
+    }
+
+    /** With an external sign-in the console's own login form would post to nothing: it is not offered. */
+    @Bean
+    VaadinServiceInitListener withoutLoginViewUnderExternalSignIn(ConsoleSignIn signIn) {
+        return event -> {
+            if (signIn.externalLoginPage().isPresent()) {
+                RouteConfiguration.forRegistry(event.getSource().getRouter().getRegistry()).removeRoute(LoginView.class);
+            }
+        };
     }
 }
