@@ -2,14 +2,12 @@ package com.invgov.security.internal;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
-
-import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
 import java.time.Duration;
 
 /**
- * {@code invgov.keycloak.*}, read in keycloak mode only.
+ * {@code invgov.keycloak.*}, used in keycloak mode only (bound in every mode by the properties scan, so nothing is
+ * required here: keycloak mode checks the issuer when it builds its beans).
  *
  * @param issuerUri           the realm as browsers and tokens name it ({@code iss}), e.g.
  *                            {@code http://localhost:8180/realms/invgov} (env {@code INVGOV_KEYCLOAK_ISSUER_URI})
@@ -23,9 +21,8 @@ import java.time.Duration;
  * @param clockSkew           how far past its expiry a token is still accepted (clocks of two servers differ)
  */
 @ConfigurationProperties("invgov.keycloak")
-@Validated
 record KeycloakProperties(
-        @NotBlank String issuerUri,
+        String issuerUri,
         String internalUri,
         @DefaultValue("invgov-console") String consoleClientId,
         String consoleClientSecret,
@@ -34,7 +31,12 @@ record KeycloakProperties(
 
     static final String REGISTRATION_ID = "keycloak";
 
+    /** The issuer URI; keycloak mode does not start without it. */
     String issuer() {
+        if (issuerUri == null || issuerUri.isBlank()) {
+            throw new IllegalStateException("Keycloak mode needs the realm's issuer URI: set invgov.keycloak.issuer-uri "
+                    + "(env INVGOV_KEYCLOAK_ISSUER_URI), e.g. http://localhost:8180/realms/invgov");
+        }
         return stripSlash(issuerUri);
     }
 
