@@ -17,6 +17,6 @@ public interface ConsoleSignIn {
      */
     Optional<String> externalLoginPage();
 
-    /** Adds the mode's sign-in mechanism to the console's chain; called before Vaadin's configurer is applied. */
+    /** Adds the mode's sign-in mechanism to the console's chain; called after Vaadin's configurer is added. */
     void configure(HttpSecurity http) throws Exception;
 }

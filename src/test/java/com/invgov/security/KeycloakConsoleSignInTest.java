@@ -109,6 +109,14 @@ class KeycloakConsoleSignInTest {
         assertThat(LOGIN_FORM.matcher(form.body()).find()).isTrue();
     }
 
+    @Test
+    void theLocalLoginFormIsNotOfferedInKeycloakMode() {
+        HttpResponse<String> login = new CookieBrowser().get(console("/login"));
+
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(location(login)).isEqualTo(console("/oauth2/authorization/keycloak"));
+    }
+
     /** Follows the flow from the console's front door to Keycloak's login form, posts it, returns the callback's answer. */
     private HttpResponse<String> signIn(CookieBrowser browser, String username) {
         HttpResponse<String> front = browser.get(console("/"));
