@@ -40,7 +40,8 @@ class ComposeFileTest {
         assertThat((String) env.get("SPRING_DATASOURCE_URL")).startsWith("jdbc:postgresql://postgres:5432/");
         assertThat(env).containsKeys("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
         assertThat(env.get("INVGOV_SECURITY_MODE")).isEqualTo("keycloak");
-        assertThat((String) env.get("INVGOV_KEYCLOAK_ISSUER_URI")).startsWith("http://keycloak:8180/realms/invgov");
+        assertThat((String) env.get("INVGOV_KEYCLOAK_ISSUER_URI")).endsWith(":8180/realms/invgov");
+        assertThat((String) env.get("INVGOV_KEYCLOAK_INTERNAL_URI")).startsWith("http://keycloak:8180/realms/invgov");
         assertThat(((Map<String, Object>) app.get("depends_on")).keySet()).contains("postgres", "keycloak");
     }
 

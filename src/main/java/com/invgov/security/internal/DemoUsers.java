@@ -24,10 +24,12 @@ import java.util.stream.Collectors;
 
 /**
  * The demo plant's users (demo-plant/users.csv), all with the password {@code demo}: seeded once into an
- * empty user table, in the embedded default only, and announced with a warning at every start.
+ * empty user table, in the embedded default only, and announced with a warning at every start. Local mode only:
+ * in keycloak mode the demo users live in the realm (deploy/keycloak/realm-invgov.json).
  */
 @Component
 @Conditional(DemoDataCondition.class)
+@SecurityModes.Local
 @Order(0)
 class DemoUsers implements ApplicationRunner {
 

@@ -13,8 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 import java.util.List;
 import java.util.Set;
 
-/** Local mode: users and their roles in the database, passwords as BCrypt hashes. */
+/** Local mode: users and their roles in the database, passwords as BCrypt hashes. Absent in keycloak mode. */
 @Component
+@SecurityModes.Local
 class LocalUsers implements UserDetailsService {
 
     private final JdbcClient jdbc;

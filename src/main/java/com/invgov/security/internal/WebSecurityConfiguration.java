@@ -3,6 +3,7 @@ package com.invgov.security.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.invgov.api.ProblemType;
 import com.invgov.api.Problems;
+import com.invgov.security.Role;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
@@ -13,33 +14,27 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
+import java.util.Arrays;
+
 /**
  * The filter chains in front of the console's (which the console module adds, Vaadin's): the API (stateless,
- * no CSRF, problem details on refusal) and the actuator (health is public). The API's authentication mechanism
- * depends on the security mode: HTTP Basic against the local users here.
+ * no CSRF, problem details on refusal) and the actuator (health is public). The authentication mechanism
+ * depends on the security mode ({@link ApiSignIn}): HTTP Basic against the local users, or Keycloak's JWT
+ * bearer tokens and nothing else.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class WebSecurityConfiguration {
 
     static final String[] API_PATHS = {"/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
+    static final String[] ANY_ROLE = Arrays.stream(Role.values()).map(Role::authority).toArray(String[]::new);
 
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    AuthenticationEntryPoint problemEntryPoint(ObjectMapper json) {
-        return (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"invgov\"");
-            Problems.write(json, request, response, ProblemType.UNAUTHORIZED,
-                    "Sign in with HTTP Basic (local mode) to use the API.");
-        };
     }
 
     @Bean
@@ -50,28 +45,28 @@ class WebSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, AuthenticationEntryPoint problemEntryPoint,
-                                       AccessDeniedHandler problemAccessDenied) throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiSignIn signIn, AccessDeniedHandler problemAccessDenied)
+            throws Exception {
+        signIn.configure(http);
         http.securityMatcher(API_PATHS)
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint))
+                // signed in is not enough: a user holding none of our roles (a Keycloak account nobody gave an
+                // invgov role) is refused with 403 rather than let in to find nothing
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(ANY_ROLE))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problemEntryPoint)
-                        .accessDeniedHandler(problemAccessDenied));
+                .exceptionHandling(errors -> errors.accessDeniedHandler(problemAccessDenied));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain actuatorFilterChain(HttpSecurity http, AuthenticationEntryPoint problemEntryPoint)
-            throws Exception {
+    SecurityFilterChain actuatorFilterChain(HttpSecurity http, ApiSignIn signIn) throws Exception {
+        signIn.configure(http);
         http.securityMatcher(EndpointRequest.toAnyEndpoint())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
