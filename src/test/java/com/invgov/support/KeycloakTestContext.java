@@ -25,6 +25,7 @@ public final class KeycloakTestContext implements ApplicationContextInitializer<
     public void initialize(ConfigurableApplicationContext context) {
         int port = appPort();
         KeycloakServer keycloak = KeycloakServer.start("http://localhost:" + port);
+        TestDatabase.track(context);
         TestDatabase.Connection db = ownDatabase(TestDatabase.connection());
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("invgov-keycloak-test", Map.of(
                 "server.port", port,

@@ -23,14 +23,28 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
     }
 
     private static volatile Connection connection;
+    /** Contexts on the database that are still open: the server is stopped only after the last one closed. */
+    private static final java.util.concurrent.atomic.AtomicInteger OPEN_CONTEXTS = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        track(context);
         Connection c = connection();
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("invgov-test-database", Map.of(
                 "spring.datasource.url", c.url(),
                 "spring.datasource.username", c.username(),
                 "spring.datasource.password", c.password())));
+    }
+
+    /** Keeps the server up until this context has closed (call it for every context that uses the database). */
+    public static void track(ConfigurableApplicationContext context) {
+        OPEN_CONTEXTS.incrementAndGet();
+        context.addApplicationListener(event -> {
+            if (event instanceof org.springframework.context.event.ContextClosedEvent closed
+                    && closed.getApplicationContext() == context) {
+                OPEN_CONTEXTS.decrementAndGet();
+            }
+        });
     }
 
     public static synchronized Connection connection() {
@@ -50,6 +64,13 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
             EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, false);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
+                    // Spring closes the cached test contexts in its own shutdown hook, at the same time as this
+                    // one: let them finish with the database before it goes away.
+                    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+                    while (OPEN_CONTEXTS.get() > 0 && System.nanoTime() < deadline) {
+                        Thread.onSpinWait();
+                        java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+                    }
                     server.close();
                 } catch (IOException ignored) {
                     // the JVM is going away
