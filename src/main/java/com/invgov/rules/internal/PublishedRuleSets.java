@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,6 +46,7 @@ class PublishedRuleSets implements RuleSetCatalog, SmartLifecycle {
                 }
             });
     private volatile ScheduledExecutorService poller;
+    private volatile CompletableFuture<Void> warmUp;
 
     PublishedRuleSets(RuleSetStore store, RuleSetSeeder seeder, RulesProperties properties) {
         this.store = store;
@@ -55,7 +57,19 @@ class PublishedRuleSets implements RuleSetCatalog, SmartLifecycle {
     /** The published version of a rule set, loading it if this node has not yet. */
     CompiledVersion current(String key) {
         CompiledVersion version = published.get(key);
-        return version != null ? version : refresh(key);
+        if (version != null) {
+            return version;
+        }
+        CompletableFuture<Void> loading = warmUp;
+        if (loading != null) {
+            // the start-up build compiles every rule set in one pass: wait for it rather than compile twice
+            loading.join();
+            version = published.get(key);
+            if (version != null) {
+                return version;
+            }
+        }
+        return refresh(key);
     }
 
     /** A version compiled (from the cache when it was compiled before). */
@@ -102,6 +116,10 @@ class PublishedRuleSets implements RuleSetCatalog, SmartLifecycle {
     }
 
     void refreshAll() {
+        CompletableFuture<Void> loading = warmUp;
+        if (loading != null && !loading.isDone()) {
+            return;
+        }
         store.publishedVersions().forEach((key, version) -> {
             CompiledVersion current = published.get(key);
             if (current == null || current.version() != version) {
@@ -144,10 +162,19 @@ class PublishedRuleSets implements RuleSetCatalog, SmartLifecycle {
                 .toList();
     }
 
+    /**
+     * Seeds (in the caller's thread: the tables must exist before anyone decides), then compiles the published
+     * versions in the background so start-up does not wait for the compiler; a decision asked for before that
+     * build finishes waits for it.
+     */
     @Override
     public void start() {
         seeder.seed();
-        loadAll();
+        warmUp = CompletableFuture.runAsync(this::loadAll, r -> {
+            Thread t = new Thread(r, "rules-warm-up");
+            t.setDaemon(true);
+            t.start();
+        });
         long millis = Math.max(100, properties.refreshInterval().toMillis());
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rules-refresh");
