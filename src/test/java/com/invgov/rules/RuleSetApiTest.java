@@ -283,6 +283,22 @@ class RuleSetApiTest {
         assertThat(badCsv.getBody().get("detail").asText()).contains("shoeSize");
         assertThat(post("ada", BASE + "/adjustment-tolerance/versions/" + v + "/simulate", Map.of())
                 .getStatusCode().value()).isEqualTo(400);
+
+        ResponseEntity<JsonNode> notANumber = Api.as(port, "ada").post()
+                .uri(BASE + "/adjustment-tolerance/versions/" + v + "/simulate")
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .body("systemQty,countedQty,diffQty,diffValue,diffPct,abcClass,regulated,source,recountDone\n"
+                        + "1000,985,-15,lots,1.5,A,false,MANUAL,false\n")
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(notANumber.getStatusCode().value()).isEqualTo(400);
+        assertThat(notANumber.getBody().get("detail").asText()).contains("CSV line 2");
+
+        ResponseEntity<JsonNode> quality = Api.as(port, "ada").post()
+                .uri(BASE + "/quality-disposition/versions/1/simulate")
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .body("disposition,value,regulated\nSCRAP,,false\nUSE_AS_IS,1,false\n")
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(quality.getStatusCode().value()).isIn(200, 400);
     }
 
     @Test

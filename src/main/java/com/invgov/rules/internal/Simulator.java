@@ -2,7 +2,7 @@ package com.invgov.rules.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.invgov.rules.RuleDecision;
-import com.invgov.rules.RuleEvaluationException;
+import com.invgov.rules.RuleSetBadRequest;
 import com.invgov.rules.SimulationResult;
 import com.invgov.rules.SimulationResult.Case;
 import com.invgov.rules.SimulationResult.OutcomeCount;
@@ -33,11 +33,18 @@ final class Simulator {
         List<Case> sameCases = new ArrayList<>();
         int changed = 0;
         for (Input input : inputs) {
-            RuleDecision<?> before = evaluator.evaluate(definition, published, input.fact());
+            RuleDecision<?> before;
+            try {
+                before = evaluator.evaluate(definition, published, input.fact());
+            } catch (RuntimeException e) {
+                // the published version decides every real fact: one it cannot decide is a bad upload
+                throw new RuleSetBadRequest((input.subject() == null ? "A fact" : input.subject())
+                        + " cannot be decided by the published version: " + e.getMessage());
+            }
             RuleDecision<?> after;
             try {
                 after = evaluator.evaluate(definition, candidate, input.fact());
-            } catch (RuleEvaluationException e) {
+            } catch (RuntimeException e) {
                 // a looping or silent candidate is a finding of the simulation, not a failure of it
                 after = null;
                 changed++;
