@@ -5,52 +5,42 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.invgov.rules.DiffLine;
 import com.invgov.rules.FourEyesRequired;
 import com.invgov.rules.NewRuleSetVersion;
-import com.invgov.rules.RuleCompilationException;
 import com.invgov.rules.RuleFormat;
-import com.invgov.rules.RuleSetBadRequest;
 import com.invgov.rules.RuleSetNotFound;
 import com.invgov.rules.RuleSetOverview;
 import com.invgov.rules.RuleSetVersion;
 import com.invgov.rules.RuleSetVersionCreated;
 import com.invgov.rules.RuleSetVersionPublished;
 import com.invgov.rules.RuleSetVersions;
-import com.invgov.rules.RuleTableInvalid;
 import com.invgov.rules.RuleVersionConflict;
 import com.invgov.rules.SimulationResult;
 import com.invgov.rules.VersionStatus;
 import com.invgov.rules.table.RuleTable;
-import com.invgov.rules.table.TableError;
 import com.invgov.security.CurrentUser;
 import com.invgov.security.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Versions, checks, simulation and publishing of rule sets; authorization is checked here (DESIGN §7). */
 @Service
 class RuleSetVersionService implements RuleSetVersions {
 
-    static final int MAX_DRL_CHARS = 200_000;
-    private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
+        private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
 
     private final RuleSetStore store;
-    private final DecisionLog decisionLog;
     private final PublishedRuleSets published;
     private final RuleTemplates templates;
-    private final Evaluator evaluator;
+    private final NewVersionCheck check;
+    private final Simulations simulations;
     private final CurrentUser user;
     private final RulesProperties properties;
     private final TransactionTemplate transaction;
@@ -58,15 +48,16 @@ class RuleSetVersionService implements RuleSetVersions {
     private final ObjectMapper json;
     private final Clock clock;
 
-    RuleSetVersionService(RuleSetStore store, DecisionLog decisionLog, PublishedRuleSets published,
-                          RuleTemplates templates, Evaluator evaluator, CurrentUser user, RulesProperties properties,
+    RuleSetVersionService(RuleSetStore store, PublishedRuleSets published,
+                          RuleTemplates templates, NewVersionCheck check, Simulations simulations, CurrentUser user,
+                          RulesProperties properties,
                           TransactionTemplate transaction, ApplicationEventPublisher events, ObjectMapper json,
                           Clock clock) {
         this.store = store;
-        this.decisionLog = decisionLog;
         this.published = published;
         this.templates = templates;
-        this.evaluator = evaluator;
+        this.check = check;
+        this.simulations = simulations;
         this.user = user;
         this.properties = properties;
         this.transaction = transaction;
@@ -156,58 +147,14 @@ class RuleSetVersionService implements RuleSetVersions {
     @Override
     public String check(String key, NewRuleSetVersion request) {
         user.requireAnyRole("check rules", Role.ADMIN);
-        return checked(key, request).drl;
-    }
-
-    private record Checked(String drl, DrlCompiler.Compiled compiled) {
-    }
-
-    private Checked checked(String key, NewRuleSetVersion request) {
-        RuleSetDefinition<?, ?, ?> definition = RuleSetDefinitions.of(key);
-        if (request == null || request.format() == null) {
-            throw new RuleSetBadRequest("format must be TABLE or DRL");
-        }
-        if (request.comment() != null && request.comment().length() > 2000) {
-            throw new RuleSetBadRequest("comment is longer than 2000 characters");
-        }
-        String drl;
-        if (request.format() == RuleFormat.TABLE) {
-            if (request.table() == null) {
-                throw new RuleTableInvalid(key, List.of(new TableError("table", null, "table", "is required")));
-            }
-            if (!definition.tableType().isInstance(request.table())) {
-                throw new RuleSetBadRequest("the table of " + key + " is a " + definition.tableType().getSimpleName());
-            }
-            drl = templates.render(definition, request.table());
-        } else {
-            drl = request.drl();
-            if (drl == null || drl.isBlank()) {
-                throw new RuleCompilationException(key, List.of(new RuleCompilationException.Error("drl", 0, 0,
-                        "drl is required")));
-            }
-            if (drl.length() > MAX_DRL_CHARS) {
-                throw new RuleCompilationException(key, List.of(new RuleCompilationException.Error("drl", 0, 0,
-                        "DRL longer than " + MAX_DRL_CHARS + " characters")));
-            }
-        }
-        List<RuleCompilationException.Error> errors = new ArrayList<>(DrlSafetyCheck.check(drl));
-        String fact = definition.ruleSet().factType().getSimpleName();
-        String decision = definition.ruleSet().decisionType().getSimpleName();
-        if (errors.isEmpty() && (!drl.contains(fact) || !drl.contains(decision))) {
-            errors.add(new RuleCompilationException.Error("drl", 0, 0, "the rules of " + key + " match " + fact
-                    + " and insert " + decision));
-        }
-        if (!errors.isEmpty()) {
-            throw new RuleCompilationException(key, errors);
-        }
-        return new Checked(drl, published.compileUnsaved(key, drl));
+        return check.checked(key, request).drl();
     }
 
     @Override
     public RuleSetVersion createVersion(String key, NewRuleSetVersion request) {
         user.requireAnyRole("write rules", Role.ADMIN);
         String author = user.requireUsername();
-        Checked checked = checked(key, request);
+        NewVersionCheck.Checked checked = check.checked(key, request);
         String table = request.format() == RuleFormat.TABLE ? writeTable(request.table()) : null;
         int version = transaction.execute(tx -> {
             store.lock(key);
@@ -252,41 +199,13 @@ class RuleSetVersionService implements RuleSetVersions {
     @Override
     public SimulationResult simulateLastDecisions(String key, int version, int lastDecisions) {
         requireReader();
-        RuleSetDefinition<?, ?, ?> definition = RuleSetDefinitions.of(key);
-        if (lastDecisions < 1 || lastDecisions > FactsCsv.MAX_ROWS) {
-            throw new RuleSetBadRequest("lastDecisions must be between 1 and " + FactsCsv.MAX_ROWS);
-        }
-        List<Simulator.Input> inputs = decisionLog.last(key, lastDecisions).stream()
-                .map(e -> new Simulator.Input(e.subject(), readFact(definition, e.factsJson())))
-                .toList();
-        return simulate(definition, version, inputs);
+        return simulations.lastDecisions(key, row(key, version), lastDecisions);
     }
 
     @Override
     public SimulationResult simulateCsv(String key, int version, String csv) {
         requireReader();
-        RuleSetDefinition<?, ?, ?> definition = RuleSetDefinitions.of(key);
-        Set<String> fields = Stream.of(definition.ruleSet().factType().getRecordComponents())
-                .map(RecordComponent::getName).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
-        List<Map<String, String>> rows = FactsCsv.read(csv, fields);
-        List<Simulator.Input> inputs = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            try {
-                inputs.add(new Simulator.Input("csv line " + (i + 2),
-                        json.convertValue(rows.get(i), definition.ruleSet().factType())));
-            } catch (IllegalArgumentException e) {
-                throw new RuleSetBadRequest("CSV line " + (i + 2) + " is not a " + definition.ruleSet().factType()
-                        .getSimpleName() + ": " + rootMessage(e));
-            }
-        }
-        return simulate(definition, version, inputs);
-    }
-
-    private SimulationResult simulate(RuleSetDefinition<?, ?, ?> definition, int version,
-                                      List<Simulator.Input> inputs) {
-        RuleSetStore.Row row = row(definition.key(), version);
-        CompiledVersion candidate = published.compiled(definition.key(), version, row.drl());
-        return Simulator.run(evaluator, definition, candidate, published.current(definition.key()), inputs, json);
+        return simulations.csv(key, row(key, version), csv);
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------
@@ -300,13 +219,6 @@ class RuleSetVersionService implements RuleSetVersions {
                 new RuleSetNotFound("Rule set '" + key + "' has no version " + version));
     }
 
-    private Object readFact(RuleSetDefinition<?, ?, ?> definition, String factJson) {
-        try {
-            return json.readValue(factJson, definition.ruleSet().factType());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a logged fact of " + definition.key() + " cannot be read", e);
-        }
-    }
 
     private RuleTable readTable(String key, String tableJson) {
         try {
@@ -324,12 +236,4 @@ class RuleSetVersionService implements RuleSetVersions {
         }
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return message.lines().findFirst().orElse(message);
-    }
 }
