@@ -1,0 +1,6 @@
+package com.invgov.rules;
+
+/** DRAFT → PUBLISHED → RETIRED; a RETIRED version can be published again (rollback). */
+public enum VersionStatus {
+    DRAFT, PUBLISHED, RETIRED
+}

@@ -1,0 +1,239 @@
+package com.invgov.rules.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.invgov.rules.DiffLine;
+import com.invgov.rules.FourEyesRequired;
+import com.invgov.rules.NewRuleSetVersion;
+import com.invgov.rules.RuleFormat;
+import com.invgov.rules.RuleSetNotFound;
+import com.invgov.rules.RuleSetOverview;
+import com.invgov.rules.RuleSetVersion;
+import com.invgov.rules.RuleSetVersionCreated;
+import com.invgov.rules.RuleSetVersionPublished;
+import com.invgov.rules.RuleSetVersions;
+import com.invgov.rules.RuleVersionConflict;
+import com.invgov.rules.SimulationResult;
+import com.invgov.rules.VersionStatus;
+import com.invgov.rules.table.RuleTable;
+import com.invgov.security.CurrentUser;
+import com.invgov.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Versions, checks, simulation and publishing of rule sets; authorization is checked here (DESIGN §7). */
+@Service
+class RuleSetVersionService implements RuleSetVersions {
+
+        private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
+
+    private final RuleSetStore store;
+    private final PublishedRuleSets published;
+    private final RuleTemplates templates;
+    private final NewVersionCheck check;
+    private final Simulations simulations;
+    private final CurrentUser user;
+    private final RulesProperties properties;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    RuleSetVersionService(RuleSetStore store, PublishedRuleSets published,
+                          RuleTemplates templates, NewVersionCheck check, Simulations simulations, CurrentUser user,
+                          RulesProperties properties,
+                          TransactionTemplate transaction, ApplicationEventPublisher events, ObjectMapper json,
+                          Clock clock) {
+        this.store = store;
+        this.published = published;
+        this.templates = templates;
+        this.check = check;
+        this.simulations = simulations;
+        this.user = user;
+        this.properties = properties;
+        this.transaction = transaction;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    // ---- reads ----------------------------------------------------------------------------------------------
+
+    @Override
+    public List<RuleSetOverview> ruleSets() {
+        requireReader();
+        return RuleSetDefinitions.ALL.stream().map(d -> overview(d.key())).toList();
+    }
+
+    @Override
+    public RuleSetOverview ruleSet(String key) {
+        requireReader();
+        RuleSetDefinitions.of(key);
+        return overview(key);
+    }
+
+    private RuleSetOverview overview(String key) {
+        List<RuleSetStore.Row> rows = store.versions(key);
+        Optional<RuleSetStore.Row> pub = rows.stream().filter(r -> r.status() == VersionStatus.PUBLISHED).findFirst();
+        return new RuleSetOverview(key, RuleSetDefinitions.of(key).ruleSet().name(),
+                pub.map(RuleSetStore.Row::version).orElse(null), pub.map(RuleSetStore.Row::publishedBy).orElse(null),
+                pub.map(RuleSetStore.Row::publishedAt).orElse(null), rows.isEmpty() ? 0 : rows.get(0).version(),
+                (int) rows.stream().filter(r -> r.status() == VersionStatus.DRAFT).count());
+    }
+
+    @Override
+    public List<RuleSetVersion> versions(String key) {
+        requireReader();
+        RuleSetDefinitions.of(key);
+        return store.versions(key).stream().map(r -> view(r, null)).toList();
+    }
+
+    @Override
+    public RuleSetVersion version(String key, int version) {
+        requireReader();
+        RuleSetDefinitions.of(key);
+        return detail(key, version);
+    }
+
+    private RuleSetVersion detail(String key, int version) {
+        RuleSetStore.Row row = row(key, version);
+        return view(row, store.find(key, version - 1).orElse(null));
+    }
+
+    private RuleSetVersion view(RuleSetStore.Row row, RuleSetStore.Row previous) {
+        RuleTable table = row.tableJson() == null ? null : readTable(row.ruleSet(), row.tableJson());
+        List<String> rules = new ArrayList<>();
+        Matcher m = RULE_NAME.matcher(row.drl());
+        while (m.find()) {
+            rules.add(m.group(1));
+        }
+        List<DiffLine> diff = previous == null ? List.of() : LineDiff.diff(previous.drl(), row.drl());
+        return new RuleSetVersion(row.ruleSet(), row.version(), row.status(), row.format(), table, row.drl(),
+                row.comment(), row.author(), row.createdAt(), row.publishedBy(), row.publishedAt(), row.retiredAt(),
+                rules, previous == null ? null : previous.version(), diff);
+    }
+
+    @Override
+    public Class<? extends RuleTable> tableType(String key) {
+        return RuleSetDefinitions.of(key).tableType();
+    }
+
+    @Override
+    public RuleTable defaultTable(String key) {
+        return templates.defaultTable(RuleSetDefinitions.of(key));
+    }
+
+    @Override
+    public String drlOf(String key, RuleTable table) {
+        return templates.render(RuleSetDefinitions.of(key), table);
+    }
+
+    @Override
+    public boolean fourEyes() {
+        return properties.fourEyes();
+    }
+
+    // ---- writes ---------------------------------------------------------------------------------------------
+
+    @Override
+    public String check(String key, NewRuleSetVersion request) {
+        user.requireAnyRole("check rules", Role.ADMIN);
+        return check.checked(key, request).drl();
+    }
+
+    @Override
+    public RuleSetVersion createVersion(String key, NewRuleSetVersion request) {
+        user.requireAnyRole("write rules", Role.ADMIN);
+        String author = user.requireUsername();
+        NewVersionCheck.Checked checked = check.checked(key, request);
+        String table = request.format() == RuleFormat.TABLE ? writeTable(request.table()) : null;
+        int version = transaction.execute(tx -> {
+            store.lock(key);
+            int next = store.nextVersion(key);
+            store.insert(new RuleSetStore.Row(key, next, VersionStatus.DRAFT, request.format(), table, checked.drl(),
+                    request.comment(), author, clock.instant(), null, null, null));
+            events.publishEvent(new RuleSetVersionCreated(key, next, request.format(), author, request.comment()));
+            return next;
+        });
+        published.remember(key, version, checked.compiled());
+        return detail(key, version);
+    }
+
+    @Override
+    public RuleSetVersion publish(String key, int version) {
+        user.requireAnyRole("publish rules", Role.ADMIN);
+        String publisher = user.requireUsername();
+        RuleSetDefinitions.of(key);
+        RuleSetStore.Row row = row(key, version);
+        if (properties.fourEyes() && row.author().equals(publisher)) {
+            throw new FourEyesRequired(key, version, row.author());
+        }
+        // compile before the commit, so the swap after it is instant
+        published.compiled(key, version, row.drl());
+        Instant now = clock.instant();
+        transaction.executeWithoutResult(tx -> {
+            store.lock(key);
+            RuleSetStore.Row current = row(key, version);
+            if (current.status() == VersionStatus.PUBLISHED) {
+                throw new RuleVersionConflict("Version " + version + " of '" + key + "' is published already");
+            }
+            Integer previous = store.published(key).map(RuleSetStore.Row::version).orElse(null);
+            store.publish(key, version, publisher, now);
+            events.publishEvent(new RuleSetVersionPublished(key, version, previous, publisher));
+        });
+        published.refresh(key);
+        return detail(key, version);
+    }
+
+    // ---- simulation -----------------------------------------------------------------------------------------
+
+    @Override
+    public SimulationResult simulateLastDecisions(String key, int version, int lastDecisions) {
+        requireReader();
+        return simulations.lastDecisions(key, row(key, version), lastDecisions);
+    }
+
+    @Override
+    public SimulationResult simulateCsv(String key, int version, String csv) {
+        requireReader();
+        return simulations.csv(key, row(key, version), csv);
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------
+
+    private void requireReader() {
+        user.requireAnyRole("read rule sets", Role.values());
+    }
+
+    private RuleSetStore.Row row(String key, int version) {
+        return store.find(key, version).orElseThrow(() ->
+                new RuleSetNotFound("Rule set '" + key + "' has no version " + version));
+    }
+
+
+    private RuleTable readTable(String key, String tableJson) {
+        try {
+            return json.readValue(tableJson, RuleSetDefinitions.of(key).tableType());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored table of " + key + " cannot be read", e);
+        }
+    }
+
+    private String writeTable(RuleTable table) {
+        try {
+            return json.writeValueAsString(table);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
