@@ -1,0 +1,143 @@
+package com.invgov.inventory.internal;
+
+import com.invgov.api.ApiProblem;
+import com.invgov.api.Conflict;
+import com.invgov.inventory.InsufficientStock;
+import com.invgov.inventory.Location;
+import com.invgov.inventory.Place;
+import com.invgov.inventory.StockStatus;
+import com.invgov.inventory.Tracking;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Applies resolved movements to serials, lots and balances inside the caller's transaction. Locks are taken
+ * in one global order — serial rows sorted, then balance rows sorted by {@link BalanceKey} — so concurrent
+ * postings wait for each other but never deadlock. A batch is applied as its net change per balance row.
+ */
+@Component
+public class StockPosting {
+
+    private final LedgerStore store;
+
+    StockPosting(LedgerStore store) {
+        this.store = store;
+    }
+
+    /** Called with the actor so that refusals can be counted after the rollback. */
+    public void apply(List<ResolvedMovement> movements, String actor, Instant now) {
+        serials(movements, now);
+        lots(movements, now);
+        balances(movements, actor, now);
+    }
+
+    private void serials(List<ResolvedMovement> movements, Instant now) {
+        TreeSet<String> keys = new TreeSet<>();
+        for (ResolvedMovement m : movements) {
+            if (!m.serial().isEmpty()) {
+                keys.add(m.item().sku() + "\u0000" + m.serial());
+            }
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        Map<String, Place> where = new HashMap<>();
+        for (String key : keys) {
+            String[] parts = key.split("\u0000", 2);
+            where.put(key, store.lockSerial(parts[0], parts[1], now));
+        }
+        Map<String, ResolvedMovement> last = new HashMap<>();
+        for (ResolvedMovement m : movements) {
+            if (m.serial().isEmpty()) {
+                continue;
+            }
+            String key = m.item().sku() + "\u0000" + m.serial();
+            Place here = where.get(key);
+            boolean inside = here.location() != null;
+            if (m.from().isVirtual() && inside) {
+                throw new Conflict("Serial " + m.serial() + " of " + m.item().sku() + " is already at "
+                        + here.location() + "; a serial is in one place only.");
+            }
+            if (!m.from().isVirtual() && (!inside || !here.location().equals(m.from().code())
+                    || here.status() != m.fromStatus())) {
+                throw new InsufficientStock(m.item().sku(), m.from().code(), m.serial(), m.fromStatus(),
+                        BigDecimal.ONE, BigDecimal.ZERO);
+            }
+            where.put(key, m.to().isVirtual() ? new Place(null, null) : new Place(m.to().code(), m.toStatus()));
+            last.put(key, m);
+        }
+        for (Map.Entry<String, ResolvedMovement> e : last.entrySet()) {
+            ResolvedMovement m = e.getValue();
+            Place now2 = where.get(e.getKey());
+            store.placeSerial(m.item().sku(), m.serial(), now2.location(), now2.status(), m.lot(), now);
+        }
+    }
+
+    private void lots(List<ResolvedMovement> movements, Instant now) {
+        TreeMap<String, ResolvedMovement> newLots = new TreeMap<>();
+        for (ResolvedMovement m : movements) {
+            if (!m.lot().isEmpty() && m.from().isVirtual() && !m.to().isVirtual()) {
+                newLots.putIfAbsent(m.item().sku() + "\u0000" + m.lot(), m);
+            }
+        }
+        for (ResolvedMovement m : newLots.values()) {
+            Integer days = m.item().shelfLifeDays();
+            store.ensureLot(m.item().sku(), m.lot(),
+                    days == null ? null : m.eventTime().atOffset(ZoneOffset.UTC).toLocalDate().plusDays(days), now);
+        }
+    }
+
+    private void balances(List<ResolvedMovement> movements, String actor, Instant now) {
+        TreeMap<BalanceKey, BigDecimal> deltas = new TreeMap<>();
+        Map<String, Location> locations = new HashMap<>();
+        for (ResolvedMovement m : movements) {
+            if (!m.from().isVirtual()) {
+                deltas.merge(key(m, m.from(), m.fromStatus()), m.quantity().negate(), BigDecimal::add);
+                locations.put(m.from().code(), m.from());
+            }
+            if (!m.to().isVirtual()) {
+                deltas.merge(key(m, m.to(), m.toStatus()), m.quantity(), BigDecimal::add);
+                locations.put(m.to().code(), m.to());
+            }
+        }
+        List<ResolvedMovement> context = new ArrayList<>(movements);
+        for (Map.Entry<BalanceKey, BigDecimal> e : deltas.entrySet()) {
+            BalanceKey key = e.getKey();
+            BigDecimal delta = e.getValue();
+            int sign = delta.signum();
+            if (sign == 0) {
+                continue;
+            }
+            boolean done = sign > 0 || locations.get(key.location()).allowNegative()
+                    ? store.add(key, delta, now)
+                    : store.take(key, delta.negate(), now);
+            if (!done) {
+                throw refused(key, delta.negate(), actor, now, context);
+            }
+        }
+    }
+
+    private ApiProblem refused(BalanceKey key, BigDecimal requested, String actor, Instant now,
+                               List<ResolvedMovement> movements) {
+        String reference = movements.size() == 1 ? movements.get(0).reference() : null;
+        ApiProblem problem = new InsufficientStock(key.sku(), key.location(), key.lot(), key.status(), requested,
+                store.available(key));
+        String lot = key.lot();
+        return problem.afterRollback(() -> store.recordRefusal("POSTING", key.sku(), key.location(), lot, requested,
+                reference, actor, now));
+    }
+
+    private static BalanceKey key(ResolvedMovement m, Location location, StockStatus status) {
+        String serial = m.item().tracking() == Tracking.SERIAL ? m.serial() : "";
+        return new BalanceKey(m.item().sku(), location.code(), m.lot(), serial, status);
+    }
+}
