@@ -53,6 +53,19 @@ public class MasterData {
         return store.item(sku).orElseThrow(() -> new NotFound("item", sku));
     }
 
+    /** The item, if there is one (a scanned code may be an item or not). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Item> findItem(String sku) {
+        return sku == null || sku.isBlank() ? java.util.Optional.empty() : store.item(sku);
+    }
+
+    /** The real location, if there is one. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Location> findLocation(String code) {
+        return code == null || code.isBlank() ? java.util.Optional.empty()
+                : store.location(code).filter(l -> !l.isVirtual());
+    }
+
     @Transactional(readOnly = true)
     public Page<Item> items(ItemFilter filter, String after, int limit) {
         return Page.of(store.items(filter, Cursor.decode(after), limit + 1), limit, Item::sku);

@@ -159,7 +159,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<Object> tooLarge(HttpServletRequest request) {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
                 .contentType(com.invgov.api.Problems.PROBLEM_JSON)
                 .body(ProblemResponses.problem(ProblemType.PAYLOAD_TOO_LARGE, HttpStatus.PAYLOAD_TOO_LARGE,
                         "Request bodies are limited to 1 MiB.", List.of(), request));

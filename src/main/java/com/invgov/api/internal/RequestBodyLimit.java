@@ -38,7 +38,6 @@ class RequestBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > LIMIT) {
-            response.setHeader("Connection", "close");
             Problems.write(json, request, response, ProblemType.PAYLOAD_TOO_LARGE,
                     "Request bodies are limited to 1 MiB (" + LIMIT + " bytes).");
             return;
