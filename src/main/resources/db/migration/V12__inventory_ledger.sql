@@ -69,7 +69,7 @@ CREATE TABLE reservation (
     serial     varchar(60)    NOT NULL DEFAULT '',
     quantity   numeric(24, 6) NOT NULL CHECK (quantity > 0),
     reference  varchar(100)   NOT NULL,
-    status     varchar(20)    NOT NULL CHECK (status IN ('OPEN', 'RELEASED')),
+    status     varchar(20)    NOT NULL CHECK (status IN ('OPEN', 'RELEASED', 'CONSUMED')),
     created_by varchar(100)   NOT NULL,
     created_at timestamptz    NOT NULL,
     released_at timestamptz

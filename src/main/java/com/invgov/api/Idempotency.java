@@ -89,6 +89,14 @@ public class Idempotency {
             });
         } catch (KeyTaken e) {
             return replay(find(caller, key).orElseThrow(), hash);
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            // the same request ran at the same moment and won (e.g. a batch whose movement keys are taken):
+            // answer as it did
+            Optional<Stored> winner = find(caller, key);
+            if (winner.isPresent()) {
+                return replay(winner.get(), hash);
+            }
+            throw e;
         } catch (ApiProblem e) {
             if (e.status() != HttpStatus.CONFLICT) {
                 throw e;

@@ -14,6 +14,7 @@ import com.invgov.inventory.internal.ResolvedMovement;
 import com.invgov.inventory.internal.StockPosting;
 import com.invgov.security.CurrentUser;
 import com.invgov.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,9 +43,12 @@ public class Ledger {
     private final Transactions transactions;
     private final CurrentUser user;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
     Ledger(LedgerStore store, StockPosting stock, MasterDataCache cache, MasterDataStore masterData,
-           EventFeed events, Transactions transactions, CurrentUser user, Clock clock) {
+           EventFeed events, Transactions transactions, CurrentUser user, Clock clock,
+           ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.store = store;
         this.stock = stock;
         this.rules = new MovementRules(cache::item, cache::location, masterData::reasonCodeExists);
@@ -88,6 +92,7 @@ public class Ledger {
             stock.apply(List.of(m), posting.actor(), now);
             Movement movement = movement(id, m, posting, now);
             events.append("MovementPosted", "movement", movement.id(), movement);
+            publisher.publishEvent(new MovementPosted(movement.id(), movement));
             return movement;
         });
     }
@@ -121,6 +126,7 @@ public class Ledger {
                 movements.add(movement);
             }
             events.appendAll("MovementPosted", "movement", movements, Movement::id);
+            movements.forEach(movement -> publisher.publishEvent(new MovementPosted(movement.id(), movement)));
             return movements;
         });
     }

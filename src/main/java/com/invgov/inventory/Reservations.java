@@ -41,9 +41,12 @@ public class Reservations {
     private final Transactions transactions;
     private final CurrentUser user;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher publisher;
 
     Reservations(ReservationStore reservations, LedgerStore ledger, MasterDataCache masterData, EventFeed events,
-                 Transactions transactions, CurrentUser user, Clock clock) {
+                 Transactions transactions, CurrentUser user, Clock clock,
+                 org.springframework.context.ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.reservations = reservations;
         this.ledger = ledger;
         this.masterData = masterData;
@@ -94,8 +97,12 @@ public class Reservations {
                 BigDecimal wanted = quantity;
                 ApiProblem refusal = new InsufficientStock(key.sku(), key.location(), key.lot(), key.status(), wanted,
                         ledger.available(key));
-                throw refusal.afterRollback(() -> ledger.recordRefusal("RESERVATION", key.sku(), key.location(),
-                        key.lot(), wanted, command.reference(), actor, now));
+                throw refusal.afterRollback(() -> {
+                    ledger.recordRefusal("RESERVATION", key.sku(), key.location(), key.lot(), wanted,
+                            command.reference(), actor, now);
+                    publisher.publishEvent(new StockRefused("RESERVATION", key.sku(), key.location(),
+                            key.lot().isEmpty() ? null : key.lot(), wanted, command.reference(), actor));
+                });
             }
             long id = reservations.insert(key, quantity, command.reference(), actor, now);
             Reservation reservation = reservations.find(id, false).orElseThrow();

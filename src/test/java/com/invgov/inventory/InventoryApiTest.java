@@ -228,14 +228,24 @@ class InventoryApiTest {
         assertThat(move.getStatusCode().value()).isEqualTo(409);
         JsonNode balance = get(planner, "/api/v1/stock?sku=" + sku).getBody().get("items").get(0);
         assertThat(balance.get("reserved").decimalValue()).isEqualByComparingTo("8");
+        // ...but issued against its own reference, which uses the reservation up
+        ResponseEntity<JsonNode> issue = post(Api.as(port, "olga"), "/api/v1/movements", "m-" + UUID.randomUUID(), """
+                {"type": "ISSUE", "sku": "%s", "quantity": 5, "uom": "EA", "from": {"location": "P1-WH1-A-02-02"},
+                 "to": {"location": "P1-WH1-PROD"}, "reference": "MO-77"}""".formatted(sku));
+        assertThat(issue.getStatusCode().value()).isEqualTo(201);
+        balance = get(planner, "/api/v1/stock?sku=" + sku + "&location=P1-WH1-A-02-02").getBody().get("items").get(0);
+        assertThat(balance.get("quantity").decimalValue()).isEqualByComparingTo("5");
+        assertThat(balance.get("reserved").decimalValue()).isEqualByComparingTo("3");
         String id = held.getBody().get("id").asText();
+        assertThat(get(planner, "/api/v1/reservations/" + id).getBody().get("quantity").decimalValue())
+                .isEqualByComparingTo("3");
         ResponseEntity<JsonNode> released = planner.post().uri("/api/v1/reservations/" + id + "/release").retrieve()
                 .toEntity(JsonNode.class);
         assertThat(released.getBody().get("status").asText()).isEqualTo("RELEASED");
         assertThat(planner.post().uri("/api/v1/reservations/" + id + "/release").retrieve().toEntity(JsonNode.class)
                 .getStatusCode().value()).isEqualTo(409);
-        assertThat(get(planner, "/api/v1/stock?sku=" + sku).getBody().get("items").get(0).get("reserved").decimalValue())
-                .isEqualByComparingTo("0");
+        assertThat(get(planner, "/api/v1/stock?sku=" + sku + "&location=P1-WH1-A-02-02").getBody().get("items").get(0)
+                .get("reserved").decimalValue()).isEqualByComparingTo("0");
         assertThat(post(Api.as(port, "audrey"), "/api/v1/reservations", "v-" + UUID.randomUUID(), reserve)
                 .getStatusCode().value()).isEqualTo(403);
     }

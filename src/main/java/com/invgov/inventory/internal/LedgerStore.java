@@ -143,14 +143,17 @@ public class LedgerStore {
                 .update() == 1;
     }
 
-    /** Takes stock only if what is left still covers the reservations (invariants 2 and 3). */
-    public boolean take(BalanceKey key, BigDecimal quantity, Instant now) {
+    /**
+     * Takes stock only if what is left still covers the reservations (invariants 2 and 3); {@code consumed} is
+     * reserved quantity the same posting uses up (an ISSUE against its own reservation).
+     */
+    public boolean take(BalanceKey key, BigDecimal quantity, BigDecimal consumed, Instant now) {
         return jdbc.sql("""
-                        UPDATE balance SET quantity = quantity - ?, updated_at = ?
+                        UPDATE balance SET quantity = quantity - ?, reserved = reserved - ?, updated_at = ?
                         WHERE sku = ? AND location = ? AND lot = ? AND serial = ? AND status = ?
-                          AND quantity - reserved >= ?""")
-                .params(quantity, Timestamp.from(now), key.sku(), key.location(), key.lot(), key.serial(),
-                        key.status().name(), quantity)
+                          AND reserved >= ? AND quantity - (reserved - ?) >= ?""")
+                .params(quantity, consumed, Timestamp.from(now), key.sku(), key.location(), key.lot(), key.serial(),
+                        key.status().name(), consumed, consumed, quantity)
                 .update() == 1;
     }
 

@@ -46,6 +46,37 @@ public class ReservationStore {
                 .params(afterId, reference, reference, sku, sku, limit).query(ReservationStore::row).list();
     }
 
+    /**
+     * Consumes open reservations of a reference on one balance, oldest first, up to {@code quantity} (an ISSUE or
+     * SHIP of reserved stock); returns how much reserved quantity was consumed. Rows are locked before balances.
+     */
+    public BigDecimal consume(BalanceKey key, String reference, BigDecimal quantity, Instant now) {
+        List<Object[]> open = jdbc.sql("""
+                        SELECT id, quantity FROM reservation
+                        WHERE sku = ? AND location = ? AND lot = ? AND serial = ? AND reference = ? AND status = 'OPEN'
+                        ORDER BY id FOR UPDATE""")
+                .params(key.sku(), key.location(), key.lot(), key.serial(), reference)
+                .query((rs, n) -> new Object[]{rs.getLong(1), rs.getBigDecimal(2)}).list();
+        BigDecimal left = quantity;
+        BigDecimal consumed = BigDecimal.ZERO;
+        for (Object[] row : open) {
+            if (left.signum() <= 0) {
+                break;
+            }
+            BigDecimal held = (BigDecimal) row[1];
+            BigDecimal take = held.min(left);
+            if (take.compareTo(held) == 0) {
+                jdbc.sql("UPDATE reservation SET status = 'CONSUMED', released_at = ? WHERE id = ?")
+                        .params(Timestamp.from(now), row[0]).update();
+            } else {
+                jdbc.sql("UPDATE reservation SET quantity = quantity - ? WHERE id = ?").params(take, row[0]).update();
+            }
+            left = left.subtract(take);
+            consumed = consumed.add(take);
+        }
+        return consumed;
+    }
+
     public void release(long id, Instant now) {
         jdbc.sql("UPDATE reservation SET status = 'RELEASED', released_at = ? WHERE id = ?")
                 .params(Timestamp.from(now), id).update();

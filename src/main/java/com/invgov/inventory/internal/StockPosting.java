@@ -4,9 +4,12 @@ import com.invgov.api.ApiProblem;
 import com.invgov.api.Conflict;
 import com.invgov.inventory.InsufficientStock;
 import com.invgov.inventory.Location;
+import com.invgov.inventory.MovementType;
 import com.invgov.inventory.Place;
+import com.invgov.inventory.StockRefused;
 import com.invgov.inventory.StockStatus;
 import com.invgov.inventory.Tracking;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -28,16 +31,22 @@ import java.util.TreeSet;
 public class StockPosting {
 
     private final LedgerStore store;
+    private final ReservationStore reservations;
 
-    StockPosting(LedgerStore store) {
+    private final ApplicationEventPublisher publisher;
+
+    StockPosting(LedgerStore store, ReservationStore reservations, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.store = store;
+        this.reservations = reservations;
     }
 
     /** Called with the actor so that refusals can be counted after the rollback. */
     public void apply(List<ResolvedMovement> movements, String actor, Instant now) {
         serials(movements, now);
         lots(movements, now);
-        balances(movements, actor, now);
+        Map<BalanceKey, BigDecimal> consumed = reservationsUsedUp(movements, now);
+        balances(movements, consumed, actor, now);
     }
 
     private void serials(List<ResolvedMovement> movements, Instant now) {
@@ -96,7 +105,24 @@ public class StockPosting {
         }
     }
 
-    private void balances(List<ResolvedMovement> movements, String actor, Instant now) {
+    /** ISSUE and SHIP with a reference use up that reference's reservations on the balance they take from. */
+    private Map<BalanceKey, BigDecimal> reservationsUsedUp(List<ResolvedMovement> movements, Instant now) {
+        Map<BalanceKey, BigDecimal> consumed = new HashMap<>();
+        for (ResolvedMovement m : movements) {
+            if ((m.type() == MovementType.ISSUE || m.type() == MovementType.SHIP) && m.reference() != null
+                    && !m.from().isVirtual() && m.fromStatus() == StockStatus.AVAILABLE) {
+                BalanceKey key = key(m, m.from(), m.fromStatus());
+                BigDecimal used = reservations.consume(key, m.reference(), m.quantity(), now);
+                if (used.signum() > 0) {
+                    consumed.merge(key, used, BigDecimal::add);
+                }
+            }
+        }
+        return consumed;
+    }
+
+    private void balances(List<ResolvedMovement> movements, Map<BalanceKey, BigDecimal> consumed, String actor,
+                          Instant now) {
         TreeMap<BalanceKey, BigDecimal> deltas = new TreeMap<>();
         Map<String, Location> locations = new HashMap<>();
         for (ResolvedMovement m : movements) {
@@ -114,12 +140,13 @@ public class StockPosting {
             BalanceKey key = e.getKey();
             BigDecimal delta = e.getValue();
             int sign = delta.signum();
-            if (sign == 0) {
+            BigDecimal used = consumed.getOrDefault(key, BigDecimal.ZERO);
+            if (sign == 0 && used.signum() == 0) {
                 continue;
             }
-            boolean done = sign > 0 || locations.get(key.location()).allowNegative()
+            boolean done = used.signum() == 0 && (sign > 0 || locations.get(key.location()).allowNegative())
                     ? store.add(key, delta, now)
-                    : store.take(key, delta.negate(), now);
+                    : store.take(key, delta.negate(), used, now);
             if (!done) {
                 throw refused(key, delta.negate(), actor, now, context);
             }
@@ -132,8 +159,11 @@ public class StockPosting {
         ApiProblem problem = new InsufficientStock(key.sku(), key.location(), key.lot(), key.status(), requested,
                 store.available(key));
         String lot = key.lot();
-        return problem.afterRollback(() -> store.recordRefusal("POSTING", key.sku(), key.location(), lot, requested,
-                reference, actor, now));
+        return problem.afterRollback(() -> {
+            store.recordRefusal("POSTING", key.sku(), key.location(), lot, requested, reference, actor, now);
+            publisher.publishEvent(new StockRefused("POSTING", key.sku(), key.location(), lot.isEmpty() ? null : lot,
+                    requested, reference, actor));
+        });
     }
 
     private static BalanceKey key(ResolvedMovement m, Location location, StockStatus status) {
