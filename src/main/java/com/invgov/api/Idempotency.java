@@ -75,10 +75,8 @@ public class Idempotency {
         }
         String caller = caller();
         String hash = hash(request, body);
-        Optional<Stored> earlier = find(caller, key);
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), hash);
-        }
+        // No look-up first (one round trip less per call): a repeated request runs again, finds its key taken
+        // when storing, rolls back and replays. The ledger itself never posts a key twice.
         try {
             return transactions.inTransaction(() -> {
                 ResponseEntity<?> response = action.get();
@@ -86,7 +84,7 @@ public class Idempotency {
                     throw new KeyTaken();
                 }
                 return cast(response);
-            });
+            }, false);
         } catch (KeyTaken e) {
             return replay(find(caller, key).orElseThrow(), hash);
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
@@ -99,11 +97,24 @@ public class Idempotency {
             throw e;
         } catch (ApiProblem e) {
             if (e.status() != HttpStatus.CONFLICT) {
+                // refused before anything ran; but if the key was used, that use decides the answer
+                Optional<Stored> earlier = find(caller, key);
+                if (earlier.isPresent()) {
+                    return replay(earlier.get(), hash);
+                }
                 throw e;
             }
             // A business refusal is an answer too: keep it, so a retry gets the same one.
+            // ...and its after-rollback work (counting the refusal) is done once, with the first answer only
             ResponseEntity<Object> refusal = ProblemResponses.response(ProblemResponses.problem(e, request));
-            boolean stored = Boolean.TRUE.equals(transactions.inTransaction(() -> store(caller, key, hash, refusal)));
+            Runnable aftermath = e.takeAftermath();
+            boolean stored = Boolean.TRUE.equals(transactions.inTransaction(() -> {
+                boolean first = store(caller, key, hash, refusal);
+                if (first && aftermath != null) {
+                    aftermath.run();
+                }
+                return first;
+            }));
             return stored ? refusal : replay(find(caller, key).orElseThrow(), hash);
         }
     }

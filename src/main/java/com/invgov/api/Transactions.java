@@ -28,6 +28,11 @@ public class Transactions {
     }
 
     public <T> T inTransaction(Supplier<T> work) {
+        return inTransaction(work, true);
+    }
+
+    /** With {@code runAftermath} false, the caller takes a refusal's after-rollback work (idempotent replays). */
+    <T> T inTransaction(Supplier<T> work, boolean runAftermath) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             return work.get();
         }
@@ -35,7 +40,7 @@ public class Transactions {
             try {
                 return template.execute(status -> work.get());
             } catch (ApiProblem e) {
-                Runnable aftermath = e.takeAftermath();
+                Runnable aftermath = runAftermath ? e.takeAftermath() : null;
                 if (aftermath != null) {
                     template.executeWithoutResult(status -> aftermath.run());
                 }

@@ -9,6 +9,7 @@ import com.invgov.inventory.StockFilter;
 import com.invgov.inventory.StockStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
@@ -130,31 +131,39 @@ public class LedgerStore {
 
     // ---- balances
 
-    /** Adds stock (or, where negative is allowed, takes it) — one upsert. False only when reserved would break. */
-    public boolean add(BalanceKey key, BigDecimal delta, Instant now) {
-        return jdbc.sql("""
-                        INSERT INTO balance (sku, location, lot, serial, status, quantity, reserved, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, 0, ?)
-                        ON CONFLICT (sku, location, lot, serial, status) DO UPDATE
-                            SET quantity = balance.quantity + excluded.quantity, updated_at = excluded.updated_at
-                            WHERE balance.quantity + excluded.quantity >= balance.reserved OR excluded.quantity > 0""")
-                .params(key.sku(), key.location(), key.lot(), key.serial(), key.status().name(), delta,
-                        Timestamp.from(now))
-                .update() == 1;
+    /** One change of {@link #applyAll}: {@code consumed} is reserved quantity the posting uses up. */
+    public record Change(BalanceKey key, BigDecimal delta, BigDecimal consumed, boolean allowNegative) {
     }
 
     /**
-     * Takes stock only if what is left still covers the reservations (invariants 2 and 3); {@code consumed} is
-     * reserved quantity the same posting uses up (an ISSUE against its own reservation).
+     * Applies changes in the given order (callers sort them: the global lock order) in one round trip; returns
+     * the index of the first change refused for insufficient stock, or -1 when all were applied.
      */
-    public boolean take(BalanceKey key, BigDecimal quantity, BigDecimal consumed, Instant now) {
-        return jdbc.sql("""
-                        UPDATE balance SET quantity = quantity - ?, reserved = reserved - ?, updated_at = ?
-                        WHERE sku = ? AND location = ? AND lot = ? AND serial = ? AND status = ?
-                          AND reserved >= ? AND quantity - (reserved - ?) >= ?""")
-                .params(quantity, consumed, Timestamp.from(now), key.sku(), key.location(), key.lot(), key.serial(),
-                        key.status().name(), consumed, consumed, quantity)
-                .update() == 1;
+    public int applyAll(List<Change> changes, Instant now) {
+        int n = changes.size();
+        String[] sku = new String[n], location = new String[n], lot = new String[n], serial = new String[n],
+                status = new String[n];
+        BigDecimal[] delta = new BigDecimal[n], consumed = new BigDecimal[n];
+        Boolean[] allowNegative = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            Change c = changes.get(i);
+            sku[i] = c.key().sku();
+            location[i] = c.key().location();
+            lot[i] = c.key().lot();
+            serial[i] = c.key().serial();
+            status[i] = c.key().status().name();
+            delta[i] = c.delta();
+            consumed[i] = c.consumed();
+            allowNegative[i] = c.allowNegative();
+        }
+        int refused = jdbc.sql("SELECT apply_balance_changes(?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(new SqlArrayValue("text", (Object[]) sku), new SqlArrayValue("text", (Object[]) location),
+                        new SqlArrayValue("text", (Object[]) lot), new SqlArrayValue("text", (Object[]) serial),
+                        new SqlArrayValue("text", (Object[]) status), new SqlArrayValue("numeric", (Object[]) delta),
+                        new SqlArrayValue("numeric", (Object[]) consumed),
+                        new SqlArrayValue("boolean", (Object[]) allowNegative), Timestamp.from(now))
+                .query(Integer.class).single();
+        return refused - 1;
     }
 
     /** Quantity not reserved, 0 when there is no row. */

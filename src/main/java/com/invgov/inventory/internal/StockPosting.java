@@ -135,21 +135,18 @@ public class StockPosting {
                 locations.put(m.to().code(), m.to());
             }
         }
-        List<ResolvedMovement> context = new ArrayList<>(movements);
+        List<LedgerStore.Change> changes = new ArrayList<>(deltas.size());
         for (Map.Entry<BalanceKey, BigDecimal> e : deltas.entrySet()) {
-            BalanceKey key = e.getKey();
-            BigDecimal delta = e.getValue();
-            int sign = delta.signum();
-            BigDecimal used = consumed.getOrDefault(key, BigDecimal.ZERO);
-            if (sign == 0 && used.signum() == 0) {
-                continue;
+            BigDecimal used = consumed.getOrDefault(e.getKey(), BigDecimal.ZERO);
+            if (e.getValue().signum() != 0 || used.signum() != 0) {
+                changes.add(new LedgerStore.Change(e.getKey(), e.getValue(), used,
+                        locations.get(e.getKey().location()).allowNegative()));
             }
-            boolean done = used.signum() == 0 && (sign > 0 || locations.get(key.location()).allowNegative())
-                    ? store.add(key, delta, now)
-                    : store.take(key, delta.negate(), used, now);
-            if (!done) {
-                throw refused(key, delta.negate(), actor, now, context);
-            }
+        }
+        int refused = changes.isEmpty() ? -1 : store.applyAll(changes, now);
+        if (refused >= 0) {
+            LedgerStore.Change change = changes.get(refused);
+            throw refused(change.key(), change.delta().negate(), actor, now, movements);
         }
     }
 
