@@ -1,7 +1,7 @@
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  *   java LedgerBench.java transfers <baseUrl> <clients> <seconds>
  *       each client moves 1 EA of its own item back and forth between its stock location and a staging
  *       location (stock never runs out), one fresh Idempotency-Key per request; prints postings/s, p50, p99
+ *   java LedgerBench.java reads <baseUrl> <clients> <seconds>      (GET one item: the web layer alone)
  *   java LedgerBench.java batch <baseUrl> <clients> <movements>
  *       loads <movements> RECEIPT movements through POST /movements/batch (1000 per call); prints the time
  */
@@ -29,8 +30,6 @@ public class LedgerBench {
 
     static final String USER = System.getenv().getOrDefault("BENCH_USER", "mes");
     static final String AUTH = "Basic " + Base64.getEncoder().encodeToString((USER + ":demo").getBytes(StandardCharsets.UTF_8));
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
 
     record Slot(String sku, String location, String staging) {
     }
@@ -41,7 +40,9 @@ public class LedgerBench {
         int clients = Integer.parseInt(args[2]);
         long amount = Long.parseLong(args[3]);
         List<Slot> slots = slots(base);
-        if (mode.equals("transfers")) {
+        if (mode.equals("reads")) {
+            reads(base, clients, amount);
+        } else if (mode.equals("transfers")) {
             transfers(base, clients, amount, slots);
         } else {
             batch(base, clients, amount, slots);
@@ -121,6 +122,35 @@ public class LedgerBench {
                 clients, total, errors.get(), perSecond, ms(all, 0.50), ms(all, 0.99));
     }
 
+    /** The HTTP stack without a write: GET one item, to tell the web layer's cost from the posting's. */
+    static void reads(String base, int clients, long seconds) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<long[]>> results = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            results.add(pool.submit(() -> {
+                long[] lat = new long[1 << 20];
+                int n = 0;
+                while (System.nanoTime() < end && n < lat.length) {
+                    long t0 = System.nanoTime();
+                    get(base + "/api/v1/items/FAS-00001");
+                    lat[n++] = System.nanoTime() - t0;
+                }
+                return Arrays.copyOf(lat, n);
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<long[]> f : results) {
+            for (long l : f.get()) {
+                all.add(l);
+            }
+        }
+        pool.shutdown();
+        long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("RESULT reads clients=%d requests=%d per_s=%.1f p50_ms=%.2f p99_ms=%.2f%n", clients,
+                sorted.length, sorted.length / (double) seconds, ms(sorted, 0.5), ms(sorted, 0.99));
+    }
+
     static void batch(String base, int clients, long movements, List<Slot> slots) throws Exception {
         long batches = (movements + 999) / 1000;
         AtomicLong next = new AtomicLong();
@@ -167,19 +197,43 @@ public class LedgerBench {
         return sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))] / 1e6;
     }
 
+    /**
+     * Blocking HTTP/1.1 with keep-alive (HttpURLConnection), like pgbench's blocking libpq: no hand-off to a
+     * selector thread per request, which on a loaded machine costs more than the request itself.
+     */
     static int post(String url, String body) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", AUTH)
-                    .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-                    .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            c.setRequestMethod("POST");
+            c.setDoOutput(true);
+            c.setConnectTimeout(10_000);
+            c.setReadTimeout(120_000);
+            c.setRequestProperty("Authorization", AUTH);
+            c.setRequestProperty("Content-Type", "application/json");
+            c.setRequestProperty("Idempotency-Key", UUID.randomUUID().toString());
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            c.setFixedLengthStreamingMode(bytes.length);
+            try (OutputStream out = c.getOutputStream()) {
+                out.write(bytes);
+            }
+            int status = c.getResponseCode();
+            try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+                if (in != null) {
+                    in.readAllBytes();
+                }
+            }
+            return status;
         } catch (Exception e) {
             return -1;
         }
     }
 
     static String get(String url) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", AUTH).GET().build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        c.setRequestProperty("Authorization", AUTH);
+        int status = c.getResponseCode();
+        try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Ledger benchmark (not part of verify): the packaged product on the embedded default, TRANSFER postings over
 # HTTP with 1, 8 and 32 clients, next to pgbench -N on the same embedded PostgreSQL in the same run, and the
-# time to load movements through the batch endpoint.
+# time to load movements through the batch endpoint. The load generator is bench/LedgerBench.java (blocking
+# HTTP/1.1 with keep-alive, run by the JDK source launcher).
 #
 #   bench/ledger-bench.sh                  # build, start, measure
 #   SKIP_BUILD=1 SECONDS_PER_RUN=20 BATCH_MOVEMENTS=1000000 bench/ledger-bench.sh
@@ -44,11 +45,11 @@ psql -q -h localhost -p "$PG_PORT" -U postgres -d postgres -c "DROP DATABASE IF 
 pgbench -q -i -s 10 -h localhost -p "$PG_PORT" -U postgres pgbench_baseline >/dev/null 2>&1
 
 # warm-up: JIT, pools, caches
-java bench/LedgerBench.java transfers "http://localhost:$PORT" 8 10 >/dev/null
+java -Dhttp.maxConnections=64 bench/LedgerBench.java transfers "http://localhost:$PORT" 8 10 >/dev/null
 
 declare -A API PGB
 for c in $CLIENTS; do
-  line=$(java bench/LedgerBench.java transfers "http://localhost:$PORT" "$c" "$SECONDS_PER_RUN" | grep RESULT)
+  line=$(java -Dhttp.maxConnections=64 bench/LedgerBench.java transfers "http://localhost:$PORT" "$c" "$SECONDS_PER_RUN" | grep RESULT)
   echo "$line"
   API[$c]=$(sed -E 's/.*postings_per_s=([0-9.]+).*/\1/' <<<"$line")
   tps=$(pgbench -N -c "$c" -j "$c" -T "$SECONDS_PER_RUN" -h localhost -p "$PG_PORT" -U postgres pgbench_baseline 2>/dev/null \
@@ -63,6 +64,9 @@ for c in $CLIENTS; do
   awk -v c="$c" -v a="${API[$c]}" -v p="${PGB[$c]}" 'BEGIN { printf "%7s  %14.1f  %14.1f  %5.1f %%\n", c, a, p, (p > 0 ? 100 * a / p : 0) }'
 done
 
+# for reference: the web layer alone (GET one item), to tell HTTP/security cost from posting cost
+java -Dhttp.maxConnections=64 bench/LedgerBench.java reads "http://localhost:$PORT" 8 "$SECONDS_PER_RUN" | grep RESULT
+
 if [[ "$BATCH_MOVEMENTS" -gt 0 ]]; then
-  java bench/LedgerBench.java batch "http://localhost:$PORT" "$BATCH_CLIENTS" "$BATCH_MOVEMENTS" | grep RESULT
+  java -Dhttp.maxConnections=64 bench/LedgerBench.java batch "http://localhost:$PORT" "$BATCH_CLIENTS" "$BATCH_MOVEMENTS" | grep RESULT
 fi

@@ -186,6 +186,19 @@ public class Ledger {
         return store.balanceAsOf(sku, location, lot, status, asOf);
     }
 
+    /** Lots, optionally of one item, with their expiry. */
+    @Transactional(readOnly = true)
+    public Page<Lot> lots(String sku, String after, int limit) {
+        return Page.of(store.lots(sku, Cursor.decode(after), limit + 1), limit, l -> l.sku() + "\u001f" + l.lot());
+    }
+
+    /** Serial-numbered units and where they are. */
+    @Transactional(readOnly = true)
+    public Page<SerialNumber> serials(String sku, String location, String after, int limit) {
+        return Page.of(store.serials(sku, location, Cursor.decode(after), limit + 1), limit,
+                s -> s.sku() + "\u001f" + s.serial());
+    }
+
     /** Postings refused for insufficient stock since a time (stock-out KPI). */
     @Transactional(readOnly = true)
     public long refusedPostings(Instant since) {

@@ -102,6 +102,8 @@ class InventoryApiTest {
         RestClient olga = Api.as(port, "olga");
         JsonNode stock = get(olga, "/api/v1/stock?sku=CAB-00003").getBody();
         assertThat(stock.get("items").size()).isGreaterThan(0);
+        JsonNode lots = get(olga, "/api/v1/lots?sku=CAB-00003&limit=1").getBody();
+        assertThat(lots.get("items").get(0).get("sku").asText()).isEqualTo("CAB-00003");
         for (JsonNode b : stock.get("items")) {
             assertThat(b.get("uom").asText()).isEqualTo("M");
             assertThat(b.get("lot").isNull()).isFalse();
@@ -181,6 +183,8 @@ class InventoryApiTest {
         assertThat(post(mes, "/api/v1/movements", "s-" + UUID.randomUUID(), move).getStatusCode().value()).isEqualTo(201);
         assertThat(jdbc.sql("SELECT location FROM serial WHERE sku = 'MOT-00006' AND serial = ?").param(serial)
                 .query(String.class).single()).isEqualTo("P1-WH1-DOCK");
+        JsonNode unit = get(mes, "/api/v1/serials?sku=MOT-00006&location=P1-WH1-DOCK").getBody().get("items");
+        assertThat(unit).anySatisfy(u -> assertThat(u.get("serial").asText()).isEqualTo(serial));
         String twoUnits = move.replace("\"quantity\": 1", "\"quantity\": 2");
         assertThat(post(mes, "/api/v1/movements", "s-" + UUID.randomUUID(), twoUnits).getStatusCode().value()).isEqualTo(422);
     }

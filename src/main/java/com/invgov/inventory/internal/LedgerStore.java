@@ -275,6 +275,39 @@ public class LedgerStore {
                 .query(BigDecimal.class).single());
     }
 
+    public List<com.invgov.inventory.Lot> lots(String sku, String after, int limit) {
+        return jdbc.sql("""
+                        SELECT sku, lot, expires_on, created_at FROM lot
+                        WHERE (CAST(? AS text) IS NULL OR sku = ?) AND (sku, lot) > (?, ?)
+                        ORDER BY sku, lot LIMIT ?""")
+                .params(sku, sku, part(after, 0), part(after, 1), limit)
+                .query((rs, n) -> new com.invgov.inventory.Lot(rs.getString(1), rs.getString(2),
+                        rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    public List<com.invgov.inventory.SerialNumber> serials(String sku, String location, String after, int limit) {
+        return jdbc.sql("""
+                        SELECT sku, serial, location, status, lot FROM serial
+                        WHERE (CAST(? AS text) IS NULL OR sku = ?) AND (CAST(? AS text) IS NULL OR location = ?)
+                          AND (sku, serial) > (?, ?)
+                        ORDER BY sku, serial LIMIT ?""")
+                .params(sku, sku, location, location, part(after, 0), part(after, 1), limit)
+                .query((rs, n) -> new com.invgov.inventory.SerialNumber(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4) == null ? null : StockStatus.valueOf(rs.getString(4)),
+                        emptyToNull(rs.getString(5))))
+                .list();
+    }
+
+    /** Part of a two-part cursor position "a\u001fb"; "" when absent. */
+    private static String part(String position, int index) {
+        if (position == null) {
+            return "";
+        }
+        String[] parts = position.split("\u001f", -1);
+        return index < parts.length ? parts[index] : "";
+    }
+
     public void recordRefusal(String kind, String sku, String location, String lot, BigDecimal quantity,
                               String reference, String actor, Instant at) {
         jdbc.sql("""

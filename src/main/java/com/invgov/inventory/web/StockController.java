@@ -75,6 +75,23 @@ class StockController {
                 item.baseUom());
     }
 
+    @GetMapping("/lots")
+    @Operation(summary = "Lots (optionally of one item) with their expiry date")
+    Page<com.invgov.inventory.Lot> lots(@RequestParam(required = false) String sku,
+                                        @RequestParam(required = false) String after,
+                                        @RequestParam(required = false) Integer limit) {
+        return ledger.lots(sku, after, Cursor.limit(limit));
+    }
+
+    @GetMapping("/serials")
+    @Operation(summary = "Serial-numbered units and where each one is (location null: outside the plant)")
+    Page<com.invgov.inventory.SerialNumber> serials(@RequestParam(required = false) String sku,
+                                                    @RequestParam(required = false) String location,
+                                                    @RequestParam(required = false) String after,
+                                                    @RequestParam(required = false) Integer limit) {
+        return ledger.serials(sku, location, after, Cursor.limit(limit));
+    }
+
     @PostMapping(path = "/reservations", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Reserve AVAILABLE stock for a reference: 201, or 409 insufficient-stock (counted)")
     ResponseEntity<Object> reserve(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
