@@ -14,7 +14,10 @@ SECONDS_PER_RUN=${SECONDS_PER_RUN:-20}
 CLIENTS=${CLIENTS:-"1 8 32"}
 BATCH_MOVEMENTS=${BATCH_MOVEMENTS:-1000000}
 BATCH_CLIENTS=${BATCH_CLIENTS:-2}
-DATA_DIR=${DATA_DIR:-$(mktemp -d /tmp/invgov-bench.XXXXXX)}
+if [[ -z "${DATA_DIR:-}" ]]; then
+  DATA_DIR=$(mktemp -d /tmp/invgov-bench.XXXXXX)
+  OWN_DIR=1   # a million movements take ~2 GB: removed at the end unless KEEP_DATA=1
+fi
 LOG=$DATA_DIR/app.log
 JAR=target/invgov-0.1.0-SNAPSHOT.jar
 
@@ -25,7 +28,11 @@ fi
 echo "starting $JAR on port $PORT, data in $DATA_DIR"
 java -Xmx1g -jar "$JAR" --server.port="$PORT" --invgov.data-dir="$DATA_DIR/db" >"$LOG" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
+cleanup() {
+  kill "$APP" 2>/dev/null; wait "$APP" 2>/dev/null || true
+  if [[ "${OWN_DIR:-0}" == 1 && "${KEEP_DATA:-0}" != 1 ]]; then rm -rf "$DATA_DIR"; fi
+}
+trap cleanup EXIT
 for _ in $(seq 1 180); do
   if curl -fs "http://localhost:$PORT/actuator/health" >/dev/null 2>&1 && grep -q "Loaded the demo plant\|Started InvgovApplication" "$LOG"; then
     break
