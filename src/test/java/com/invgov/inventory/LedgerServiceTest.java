@@ -1,0 +1,45 @@
+package com.invgov.inventory;
+
+import com.invgov.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The ledger's Java API as other modules use it: ADJUSTMENT postings, keys, balances as of a time. */
+@IntegrationTest
+class LedgerServiceTest {
+
+    static final String LOCATION = "P1-WH1-A-03-03";
+
+    @Autowired
+    Ledger ledger;
+
+    @Test
+    void adjustmentsArePostedOnceAtTheCountsEventTime() {
+        Instant countedAt = Instant.parse("2026-11-20T09:00:00Z");
+        BigDecimal before = ledger.balanceAsOf("FAS-00001", LOCATION, null, StockStatus.AVAILABLE, Instant.now());
+        String key = "adj-" + UUID.randomUUID();
+        MovementCommand found = new MovementCommand(MovementType.ADJUSTMENT, "FAS-00001", new BigDecimal("7"), "EA",
+                null, null, null, new Place(LOCATION, null), "ADJ-1", "FOUND", countedAt, "invgov");
+        Movement first = ledger.post(found, new Posting("adjustment-approval", "invgov", key));
+        Movement again = ledger.post(found, new Posting("adjustment-approval", "invgov", key));
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(first.from().location()).isEqualTo("ADJUSTMENT");
+        assertThat(first.eventTime()).isEqualTo(countedAt);
+        assertThat(ledger.balanceAsOf("FAS-00001", LOCATION, null, StockStatus.AVAILABLE, Instant.now()))
+                .isEqualByComparingTo(before.add(new BigDecimal("7")));
+
+        MovementCommand lost = new MovementCommand(MovementType.ADJUSTMENT, "FAS-00001", new BigDecimal("100000"), "EA",
+                null, null, new Place(LOCATION, null), null, "ADJ-2", "LOST", countedAt, "invgov");
+        assertThatThrownBy(() -> ledger.post(lost, new Posting("adjustment-approval", "invgov", "adj-" + UUID.randomUUID())))
+                .isInstanceOf(InsufficientStock.class);
+        assertThat(ledger.balanceAsOf("FAS-00001", LOCATION, null, StockStatus.AVAILABLE, Instant.now()))
+                .isEqualByComparingTo(before.add(new BigDecimal("7")));
+    }
+}
