@@ -44,16 +44,8 @@ class RuleSetClusterTest {
         // Spring Security's context holder is JVM-wide; Vaadin's security set-up on node B replaces it, which two
         // nodes in two JVMs never see. Give node A its own back once B is up, and keep it afterwards.
         SecurityContextHolderStrategy nodeAStrategy = SecurityContextHolder.getContextHolderStrategy();
-        // command-line arguments, not default properties: application.yml would override those
         try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(InvgovApplication.class).run(
-                "--spring.datasource.url=" + db.url(),
-                "--spring.datasource.username=" + db.username(),
-                "--spring.datasource.password=" + db.password(),
-                "--invgov.demo.enabled=false",
-                "--camunda.bpm.job-execution.enabled=false",
-                "--camunda.bpm.process-engine-name=nodeB",
-                "--spring.main.banner-mode=off",
-                "--server.port=0")) {
+                TestDatabase.nodeArguments(db, "nodeB"))) {
             SecurityContextHolder.setContextHolderStrategy(nodeAStrategy);
             RuleDecisions decisionsOnB = nodeB.getBean(RuleDecisions.class);
             EcoRoutingFact bigWriteOff = new EcoRoutingFact(false, new BigDecimal("1000.00"));

@@ -5,11 +5,6 @@ import com.invgov.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
-import java.sql.DriverManager;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -19,30 +14,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class RuleSetStartupTest {
 
-    private static final Pattern JDBC_URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)");
-
     @Test
-    void refusesToStartNamingTheFileAndLine() throws Exception {
-        TestDatabase.Connection shared = TestDatabase.connection();
-        String database = "invgov_broken_rules";
-        try (var c = DriverManager.getConnection(shared.url(), shared.username(), shared.password());
-             var s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database);
-            s.execute("CREATE DATABASE " + database);
-        }
-        Matcher url = JDBC_URL.matcher(shared.url());
-        assertThat(url.matches()).isTrue();
+    void refusesToStartNamingTheFileAndLine() {
+        TestDatabase.Connection db = TestDatabase.freshDatabase("invgov_broken_rules");
 
-        assertThatThrownBy(() -> new SpringApplicationBuilder(InvgovApplication.class).run(
-                "--spring.datasource.url=" + url.group(1) + database + url.group(3),
-                "--spring.datasource.username=" + shared.username(),
-                "--spring.datasource.password=" + shared.password(),
-                "--invgov.rules.overlay-location=broken-rules/",
-                "--invgov.demo.enabled=false",
-                "--camunda.bpm.job-execution.enabled=false",
-                "--camunda.bpm.process-engine-name=brokenRules",
-                "--spring.main.banner-mode=off",
-                "--server.port=0").close())
+        assertThatThrownBy(() -> new SpringApplicationBuilder(InvgovApplication.class).run(TestDatabase.nodeArguments(
+                db, "brokenRules", "--invgov.rules.overlay-location=broken-rules/")).close())
                 .hasRootCauseInstanceOf(RuleCompilationException.class)
                 .rootCause()
                 .hasMessageContaining("adjustment-tolerance")

@@ -9,40 +9,19 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClient;
 
-import java.sql.DriverManager;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An external database without the demo plant gets its first ADMIN from the environment, once. */
 class InitialAdminTest {
 
-    private static final Pattern JDBC_URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)");
-
     @Test
-    void theFirstAdminIsCreatedOnAnEmptyDatabaseAndCanSignIn() throws Exception {
-        TestDatabase.Connection shared = TestDatabase.connection();
-        String database = "invgov_initial_admin";
-        try (var c = DriverManager.getConnection(shared.url(), shared.username(), shared.password());
-             var s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database);
-            s.execute("CREATE DATABASE " + database);
-        }
-        Matcher url = JDBC_URL.matcher(shared.url());
-        assertThat(url.matches()).isTrue();
+    void theFirstAdminIsCreatedOnAnEmptyDatabaseAndCanSignIn() {
+        TestDatabase.Connection db = TestDatabase.freshDatabase("invgov_initial_admin");
 
-        try (var app = new SpringApplicationBuilder(InvgovApplication.class).run(
-                "--spring.datasource.url=" + url.group(1) + database + url.group(3),
-                "--spring.datasource.username=" + shared.username(),
-                "--spring.datasource.password=" + shared.password(),
+        try (var app = new SpringApplicationBuilder(InvgovApplication.class).run(TestDatabase.nodeArguments(db,
+                "initialAdmin",
                 "--invgov.security.initial-admin.username=plant-admin",
-                "--invgov.security.initial-admin.password=a-long-secret-42",
-                "--invgov.demo.enabled=false",
-                "--camunda.bpm.job-execution.enabled=false",
-                "--camunda.bpm.process-engine-name=initialAdmin",
-                "--spring.main.banner-mode=off",
-                "--server.port=0")) {
+                "--invgov.security.initial-admin.password=a-long-secret-42"))) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             RestClient client = Api.anonymous(port);
             assertThat(client.get().uri("/api/v1/system")

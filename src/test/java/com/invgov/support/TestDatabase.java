@@ -47,6 +47,42 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         });
     }
 
+    /** A new, empty database of this name on the shared server (dropped first if a previous run left it). */
+    public static Connection freshDatabase(String name) {
+        Connection shared = connection();
+        java.util.regex.Matcher url = java.util.regex.Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)")
+                .matcher(shared.url());
+        if (!url.matches()) {
+            throw new IllegalStateException("unexpected JDBC URL " + shared.url());
+        }
+        try (var c = java.sql.DriverManager.getConnection(shared.url(), shared.username(), shared.password());
+             var s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name);
+            s.execute("CREATE DATABASE " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create the database " + name, e);
+        }
+        return new Connection(url.group(1) + name + url.group(3), shared.username(), shared.password());
+    }
+
+    /**
+     * Command-line arguments that start the whole product on this database, as a node of its own (own engine name,
+     * no job executor, no demo data, a free port), followed by the extra ones.
+     */
+    public static String[] nodeArguments(Connection db, String node, String... extra) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=" + db.username(),
+                "--spring.datasource.password=" + db.password(),
+                "--invgov.demo.enabled=false",
+                "--camunda.bpm.job-execution.enabled=false",
+                "--camunda.bpm.process-engine-name=" + node,
+                "--spring.main.banner-mode=off",
+                "--server.port=0"));
+        args.addAll(java.util.List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
     public static synchronized Connection connection() {
         if (connection == null) {
             connection = start();
