@@ -62,9 +62,9 @@ public class CurrentUser {
     }
 
     /** No user is signed in where one must be. */
-    public static class NotSignedIn extends RuntimeException {
+    public static class NotSignedIn extends com.invgov.api.ApiProblem {
         public NotSignedIn() {
-            super("not signed in");
+            super(com.invgov.api.ProblemType.UNAUTHORIZED, "not signed in");
         }
     }
 }

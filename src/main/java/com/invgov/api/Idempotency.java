@@ -1,0 +1,222 @@
+package com.invgov.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.invgov.api.internal.ProblemResponses;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * {@code Idempotency-Key} for mutating calls (DESIGN §6). Keys are scoped to the caller. The action runs in a
+ * transaction together with storing its response; the same key with the same request (method, path, body
+ * compared as parsed JSON) replays the first response with {@code Idempotent-Replayed: true}; with another
+ * request it is 422 {@code idempotency-conflict}. Business refusals (409) are stored and replayed too; every
+ * other refusal means nothing ran, and the key stays free. Keys are kept {@link #RETENTION} (≥ 7 days).
+ */
+@Component
+public class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+    public static final Duration RETENTION = Duration.ofDays(8);
+    static final int MAX_KEY_LENGTH = 200;
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    Idempotency(JdbcClient jdbc, ObjectMapper json, Transactions transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Runs {@code action} at most once per (caller, key); {@code key} may be null when not {@code required}. */
+    public ResponseEntity<Object> run(HttpServletRequest request, String key, boolean required, Object body,
+                                      Supplier<ResponseEntity<?>> action) {
+        if (key == null) {
+            if (required) {
+                throw ValidationFailed.badRequest("The Idempotency-Key header is required for this call.",
+                        List.of(new FieldProblem(HEADER, "required")));
+            }
+            return cast(transactions.inTransaction(action));
+        }
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            throw ValidationFailed.badRequest("Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters.",
+                    List.of(new FieldProblem(HEADER, "1 to " + MAX_KEY_LENGTH + " characters")));
+        }
+        String caller = caller();
+        String hash = hash(request, body);
+        // No look-up first (one round trip less per call): a repeated request runs again, finds its key taken
+        // when storing, rolls back and replays. The ledger itself never posts a key twice.
+        try {
+            return transactions.inTransaction(() -> {
+                ResponseEntity<?> response = action.get();
+                if (!store(caller, key, hash, response)) {
+                    throw new KeyTaken();
+                }
+                return cast(response);
+            }, false);
+        } catch (KeyTaken e) {
+            return replay(find(caller, key).orElseThrow(), hash);
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            // the same request ran at the same moment and won (e.g. a batch whose movement keys are taken):
+            // answer as it did
+            Optional<Stored> winner = find(caller, key);
+            if (winner.isPresent()) {
+                return replay(winner.get(), hash);
+            }
+            throw e;
+        } catch (ApiProblem e) {
+            if (e.status() != HttpStatus.CONFLICT) {
+                // refused before anything ran; but if the key was used, that use decides the answer
+                Optional<Stored> earlier = find(caller, key);
+                if (earlier.isPresent()) {
+                    return replay(earlier.get(), hash);
+                }
+                throw e;
+            }
+            // A business refusal is an answer too: keep it, so a retry gets the same one.
+            // ...and its after-rollback work (counting the refusal) is done once, with the first answer only
+            ResponseEntity<Object> refusal = ProblemResponses.response(ProblemResponses.problem(e, request));
+            Runnable aftermath = e.takeAftermath();
+            boolean stored = Boolean.TRUE.equals(transactions.inTransaction(() -> {
+                boolean first = store(caller, key, hash, refusal);
+                if (first && aftermath != null) {
+                    aftermath.run();
+                }
+                return first;
+            }));
+            return stored ? refusal : replay(find(caller, key).orElseThrow(), hash);
+        }
+    }
+
+    @Scheduled(cron = "0 17 3 * * *")
+    void forgetOldKeys() {
+        jdbc.sql("DELETE FROM idempotency_key WHERE created_at < ?")
+                .param(java.sql.Timestamp.from(clock.instant().minus(RETENTION)))
+                .update();
+    }
+
+    private record Stored(String requestHash, int status, String body, String location) {
+    }
+
+    private static final class KeyTaken extends RuntimeException {
+        KeyTaken() {
+            super(null, null, false, false);
+        }
+    }
+
+    private Optional<Stored> find(String caller, String key) {
+        return jdbc.sql("SELECT request_hash, status, body, location FROM idempotency_key WHERE caller = ? AND key = ?")
+                .params(caller, key)
+                .query(Stored.class)
+                .optional();
+    }
+
+    private boolean store(String caller, String key, String hash, ResponseEntity<?> response) {
+        String body;
+        try {
+            body = response.getBody() == null ? null : json.writeValueAsString(response.getBody());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response not serializable", e);
+        }
+        String location = response.getHeaders().getLocation() == null ? null
+                : response.getHeaders().getLocation().toString();
+        return jdbc.sql("""
+                        INSERT INTO idempotency_key (caller, key, request_hash, status, body, location, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(caller, key, hash, response.getStatusCode().value(), body, location,
+                        java.sql.Timestamp.from(clock.instant()))
+                .update() == 1;
+    }
+
+    private static ResponseEntity<Object> replay(Stored stored, String hash) {
+        if (!stored.requestHash().equals(hash)) {
+            throw new ApiProblem(ProblemType.IDEMPOTENCY_CONFLICT,
+                    "This Idempotency-Key was used for a different request.");
+        }
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(stored.status()).header(REPLAYED, "true");
+        if (stored.location() != null) {
+            builder.header(HttpHeaders.LOCATION, stored.location());
+        }
+        MediaType type = stored.status() >= 400 ? Problems.PROBLEM_JSON : MediaType.APPLICATION_JSON;
+        return stored.body() == null ? builder.build() : builder.contentType(type).body(stored.body());
+    }
+
+    private static String caller() {
+        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        return a == null ? "anonymous" : a.getName();
+    }
+
+    private String hash(HttpServletRequest request, Object body) {
+        JsonNode canonical = canonical(json.valueToTree(body));
+        String text = request.getMethod() + " " + request.getRequestURI() + "\n" + canonical;
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Keys sorted, numbers compared by value (2 = 2.0), so equal JSON gives equal text. */
+    private static JsonNode canonical(JsonNode node) {
+        if (node == null) {
+            return JsonNodeFactory.instance.nullNode();
+        }
+        if (node.isObject()) {
+            Map<String, JsonNode> sorted = new TreeMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                sorted.put(field.getKey(), canonical(field.getValue()));
+            }
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            sorted.forEach(out::set);
+            return out;
+        }
+        if (node.isArray()) {
+            var out = JsonNodeFactory.instance.arrayNode();
+            node.forEach(element -> out.add(canonical(element)));
+            return out;
+        }
+        if (node.isNumber()) {
+            BigDecimal value = node.decimalValue();
+            return JsonNodeFactory.instance.textNode("#" + (value.signum() == 0 ? "0" : value.stripTrailingZeros().toString()));
+        }
+        return node;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ResponseEntity<Object> cast(ResponseEntity<?> response) {
+        return (ResponseEntity<Object>) response;
+    }
+}

@@ -1,0 +1,42 @@
+package com.invgov.api.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.web.HttpRequestHandler;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
+import com.invgov.api.ProblemType;
+import com.invgov.api.Problems;
+
+import java.util.Map;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class ApiConfiguration {
+
+    /**
+     * Paths under /api that no controller serves answer 404 {@code not-found} as problem details; without this the
+     * console (Vaadin, whose mapping takes every path) would answer with its HTML page. It runs after the
+     * controllers' mapping, so a known path with a wrong method or media type still gets its 405 or 415.
+     */
+    @Bean
+    SimpleUrlHandlerMapping unknownApiPaths(ObjectMapper json) {
+        HttpRequestHandler notFound = (request, response) -> Problems.write(json, request, response,
+                ProblemType.NOT_FOUND, "No API endpoint " + request.getMethod() + " " + request.getRequestURI());
+        SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of("/api/**", notFound));
+        mapping.setOrder(10);
+        return mapping;
+    }
+
+    /** Before Spring Security, so a huge body is refused before anyone reads it. */
+    @Bean
+    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(ObjectMapper json) {
+        FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+}

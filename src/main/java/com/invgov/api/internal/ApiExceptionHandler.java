@@ -1,0 +1,219 @@
+package com.invgov.api.internal;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.invgov.api.ApiProblem;
+import com.invgov.api.FieldProblem;
+import com.invgov.api.ProblemType;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one mapping of exceptions to problem details for every REST controller. Domain refusals extend
+ * {@link ApiProblem}; Spring MVC's own refusals (malformed JSON, wrong types, unknown enum values, missing
+ * headers, unsupported media types, ...) get the stable type of their status. Nothing a client sends ends in
+ * a 500: what is left is a bug, logged, and answered without a stack trace.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<Object> apiProblem(ApiProblem e, HttpServletRequest request) {
+        return ProblemResponses.response(ProblemResponses.problem(e, request));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> accessDenied(AccessDeniedException e, HttpServletRequest request) {
+        return simple(ProblemType.FORBIDDEN, ProblemType.FORBIDDEN.status(), "Your roles do not allow this.", request);
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<Object> unauthenticated(AuthenticationException e, HttpServletRequest request) {
+        return simple(ProblemType.UNAUTHORIZED, ProblemType.UNAUTHORIZED.status(), "Sign-in required.", request);
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
+        log.warn("request refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+        return simple(ProblemType.CONFLICT, HttpStatus.CONFLICT,
+                "The request conflicts with the current data.", request);
+    }
+
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<Object> busy(PessimisticLockingFailureException e, HttpServletRequest request) {
+        log.warn("lock conflict after retries: {}", e.getMessage());
+        return simple(ProblemType.CONFLICT, HttpStatus.CONFLICT,
+                "The data was busy; retry with the same Idempotency-Key.", request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        PayloadTooLarge tooLarge = cause(e, PayloadTooLarge.class);
+        if (tooLarge != null) {
+            return tooLarge(request);
+        }
+        log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side; it has been logged.");
+        return ProblemResponses.response(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        HttpServletRequest servlet = servlet(request);
+        if (cause(e, PayloadTooLarge.class) != null) {
+            return tooLarge(servlet);
+        }
+        List<FieldProblem> errors = new ArrayList<>();
+        String detail;
+        Throwable cause = e.getCause();
+        if (cause instanceof StreamConstraintsException) {
+            detail = "A value in the body is too long (numbers and strings have limits).";
+        } else if (cause instanceof JsonParseException) {
+            detail = "The body is not valid JSON.";
+        } else if (cause instanceof InvalidFormatException invalid) {
+            String field = path(invalid);
+            String message = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
+                    ? "must be one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants())
+                    : "is not a valid " + simpleName(invalid.getTargetType());
+            errors.add(new FieldProblem(field, message));
+            detail = field + " " + message;
+        } else if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            String field = path(mismatched);
+            errors.add(new FieldProblem(field, "has the wrong type (expected " + simpleName(mismatched.getTargetType()) + ")"));
+            detail = field + " has the wrong type";
+        } else if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            errors.add(new FieldProblem(field, "cannot be read"));
+            detail = field + " cannot be read";
+        } else {
+            detail = cause == null ? "The request body is missing or unreadable." : "The body is not valid JSON.";
+        }
+        return ProblemResponses.response(ProblemResponses.problem(ProblemType.VALIDATION, HttpStatus.BAD_REQUEST,
+                detail, errors, servlet));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            errors.add(new FieldProblem(error.getField(), error.getDefaultMessage()));
+        }
+        e.getBindingResult().getGlobalErrors().forEach(error ->
+                errors.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
+        return ProblemResponses.response(ProblemResponses.problem(ProblemType.VALIDATION, HttpStatus.BAD_REQUEST,
+                "The request has invalid fields.", errors, servlet(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                errors.add(new FieldProblem(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+        return ProblemResponses.response(ProblemResponses.problem(ProblemType.VALIDATION, HttpStatus.BAD_REQUEST,
+                "The request has invalid parameters.", errors, servlet(request)));
+    }
+
+    /** Every other MVC refusal: keep Spring's status and detail, set our stable type. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String detail = body instanceof ProblemDetail p && p.getDetail() != null ? p.getDetail() : e.getMessage();
+        ProblemDetail problem = ProblemResponses.problem(ProblemResponses.typeOf(status), status, detail, List.of(),
+                servlet(request));
+        return ResponseEntity.status(status).headers(headers).contentType(com.invgov.api.Problems.PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private ResponseEntity<Object> tooLarge(HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                .contentType(com.invgov.api.Problems.PROBLEM_JSON)
+                .body(ProblemResponses.problem(ProblemType.PAYLOAD_TOO_LARGE, HttpStatus.PAYLOAD_TOO_LARGE,
+                        "Request bodies are limited to 1 MiB.", List.of(), request));
+    }
+
+    private static ResponseEntity<Object> simple(ProblemType type, HttpStatusCode status, String detail,
+                                                 HttpServletRequest request) {
+        return ProblemResponses.response(ProblemResponses.problem(type, status, detail, List.of(), request));
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String simpleName(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "ISO-8601 time";
+        }
+        return type.getSimpleName();
+    }
+
+    private static HttpServletRequest servlet(WebRequest request) {
+        return request instanceof NativeWebRequest n ? n.getNativeRequest(HttpServletRequest.class) : null;
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,223 @@
+package com.invgov.inventory;
+
+import com.invgov.api.Cursor;
+import com.invgov.api.EventFeed;
+import com.invgov.api.FieldProblem;
+import com.invgov.api.Page;
+import com.invgov.api.Transactions;
+import com.invgov.api.ValidationFailed;
+import com.invgov.inventory.internal.LedgerStore;
+import com.invgov.inventory.internal.MasterDataCache;
+import com.invgov.inventory.internal.MasterDataStore;
+import com.invgov.inventory.internal.MovementRules;
+import com.invgov.inventory.internal.ResolvedMovement;
+import com.invgov.inventory.internal.StockPosting;
+import com.invgov.security.CurrentUser;
+import com.invgov.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The stock ledger: posts movements and keeps balances in the same transaction (DESIGN §3). Every posting
+ * takes its balance rows in one global order and retries transient conflicts, so concurrent postings never
+ * lose an update, never go below zero where not allowed, never over-commit reservations, and never post one
+ * (actor, idempotency key) twice.
+ */
+@Service
+public class Ledger {
+
+    public static final int MAX_BATCH = 1000;
+    private static final Role[] POSTERS = {Role.OPERATOR, Role.INTEGRATION, Role.ADMIN};
+
+    private final LedgerStore store;
+    private final StockPosting stock;
+    private final MovementRules rules;
+    private final EventFeed events;
+    private final Transactions transactions;
+    private final CurrentUser user;
+    private final Clock clock;
+    private final ApplicationEventPublisher publisher;
+
+    Ledger(LedgerStore store, StockPosting stock, MasterDataCache cache, MasterDataStore masterData,
+           EventFeed events, Transactions transactions, CurrentUser user, Clock clock,
+           ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
+        this.store = store;
+        this.stock = stock;
+        this.rules = new MovementRules(cache::item, cache::location, masterData::reasonCodeExists);
+        this.events = events;
+        this.transactions = transactions;
+        this.user = user;
+        this.clock = clock;
+    }
+
+    /**
+     * Posts a movement for the signed-in user (OPERATOR, INTEGRATION or ADMIN). ADJUSTMENT is refused (422):
+     * adjustments come only from approved adjustment requests, through {@link #post(MovementCommand, Posting)}.
+     */
+    public Movement postAsCurrentUser(MovementCommand command, String idempotencyKey) {
+        user.requireAnyRole("post movements", POSTERS);
+        refuseAdjustment(command, "");
+        return post(command, new Posting(user.requireUsername(), command.sourceSystem(), idempotencyKey));
+    }
+
+    /** All or nothing: up to {@value #MAX_BATCH} movements for the signed-in user. */
+    public List<Movement> postBatchAsCurrentUser(List<MovementCommand> commands, String idempotencyKey) {
+        user.requireAnyRole("post movements", POSTERS);
+        for (int i = 0; i < commands.size(); i++) {
+            refuseAdjustment(commands.get(i), "movements[" + i + "].");
+        }
+        return postBatch(commands, new Posting(user.requireUsername(), null, idempotencyKey));
+    }
+
+    /**
+     * Posts any movement type, ADJUSTMENT included, for the given actor; the calling module has checked who may.
+     * A (actor, key) posted before returns the movement posted then, and changes nothing.
+     */
+    public Movement post(MovementCommand command, Posting posting) {
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            ResolvedMovement m = rules.resolve(command, now, "");
+            Long id = store.insert(m, posting, now).orElse(null);
+            if (id == null) {
+                return store.movementByKey(posting.actor(), posting.idempotencyKey()).orElseThrow();
+            }
+            stock.apply(List.of(m), posting.actor(), now);
+            Movement movement = movement(id, m, posting, now);
+            events.append("MovementPosted", "movement", movement.id(), movement);
+            publisher.publishEvent(new MovementPosted(movement.id(), movement));
+            return movement;
+        });
+    }
+
+    /** Posts up to {@value #MAX_BATCH} movements all or nothing, as their net change per balance. */
+    public List<Movement> postBatch(List<MovementCommand> commands, Posting posting) {
+        if (commands.isEmpty() || commands.size() > MAX_BATCH) {
+            throw ValidationFailed.badRequest("A batch holds 1 to " + MAX_BATCH + " movements.",
+                    List.of(new FieldProblem("movements", "1 to " + MAX_BATCH + " movements")));
+        }
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            List<ResolvedMovement> resolved = new ArrayList<>(commands.size());
+            List<FieldProblem> errors = new ArrayList<>();
+            for (int i = 0; i < commands.size(); i++) {
+                try {
+                    resolved.add(rules.resolve(commands.get(i), now, "movements[" + i + "]."));
+                } catch (ValidationFailed e) {
+                    errors.addAll(e.errors());
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new ValidationFailed("Movements of the batch break the rules of movement; nothing was posted.",
+                        errors);
+            }
+            List<Long> ids = store.insertAll(resolved, posting, now);
+            stock.apply(resolved, posting.actor(), now);
+            List<Movement> movements = new ArrayList<>(ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+                Movement movement = movement(ids.get(i), resolved.get(i), posting, now);
+                movements.add(movement);
+            }
+            events.appendAll("MovementPosted", "movement", movements, Movement::id);
+            movements.forEach(movement -> publisher.publishEvent(new MovementPosted(movement.id(), movement)));
+            return movements;
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public Movement movement(String id) {
+        try {
+            return store.movement(Long.parseLong(id)).orElseThrow(() -> new com.invgov.api.NotFound("movement", id));
+        } catch (NumberFormatException e) {
+            throw new com.invgov.api.NotFound("movement", id);
+        }
+    }
+
+    /** The ledger, oldest first, optionally of one item and/or one location (either end). */
+    @Transactional(readOnly = true)
+    public Page<Movement> movements(String sku, String location, String after, int limit) {
+        long afterId = Cursor.decodeLong(after, 0);
+        return Page.of(store.movements(sku, location, afterId, limit + 1, false), limit, Movement::id);
+    }
+
+    /** The ledger newest first (for the console). */
+    @Transactional(readOnly = true)
+    public List<Movement> latestMovements(String sku, String location, int offset, int limit) {
+        // newest first by id; offset paging is fine for the console's page sizes
+        List<Movement> rows = store.movements(sku, location, Long.MAX_VALUE, offset + limit, true);
+        return rows.subList(Math.min(offset, rows.size()), rows.size());
+    }
+
+    /** Balances of real locations with stock or reservations, in key order, with a cursor. */
+    @Transactional(readOnly = true)
+    public Page<Balance> stock(StockFilter filter, String after, int limit) {
+        String position = Cursor.decode(after);
+        String[] key = null;
+        if (position != null) {
+            key = position.split("\u001f", -1);
+            if (key.length != 5) {
+                throw ValidationFailed.badRequest("after is not a cursor this API gave out",
+                        List.of(new FieldProblem("after", "not a cursor this API gave out")));
+            }
+        }
+        return Page.of(store.stock(filter, key, 0, limit + 1), limit, b -> String.join("\u001f", b.sku(), b.location(),
+                b.lot() == null ? "" : b.lot(), b.serial() == null ? "" : b.serial(), b.status().name()));
+    }
+
+    /** A slice of the stock by offset: the console's lazy grid. */
+    @Transactional(readOnly = true)
+    public List<Balance> stockSlice(StockFilter filter, int offset, int limit) {
+        return store.stock(filter, null, offset, limit);
+    }
+
+    /**
+     * The balance of (item, location, lot, status) as of {@code asOf}: every movement with {@code eventTime ≤ asOf},
+     * whenever it was posted. {@code lot} null = all lots; {@code status} null = all statuses (what a count sees).
+     */
+    @Transactional(readOnly = true)
+    public BigDecimal balanceAsOf(String sku, String location, String lot, StockStatus status, Instant asOf) {
+        return store.balanceAsOf(sku, location, lot, status, asOf);
+    }
+
+    /** Lots, optionally of one item, with their expiry. */
+    @Transactional(readOnly = true)
+    public Page<Lot> lots(String sku, String after, int limit) {
+        return Page.of(store.lots(sku, Cursor.decode(after), limit + 1), limit, l -> l.sku() + "\u001f" + l.lot());
+    }
+
+    /** Serial-numbered units and where they are. */
+    @Transactional(readOnly = true)
+    public Page<SerialNumber> serials(String sku, String location, String after, int limit) {
+        return Page.of(store.serials(sku, location, Cursor.decode(after), limit + 1), limit,
+                s -> s.sku() + "\u001f" + s.serial());
+    }
+
+    /** Postings refused for insufficient stock since a time (stock-out KPI). */
+    @Transactional(readOnly = true)
+    public long refusedPostings(Instant since) {
+        return store.refusals("POSTING", since);
+    }
+
+    private static void refuseAdjustment(MovementCommand command, String prefix) {
+        if (command.type() == MovementType.ADJUSTMENT) {
+            throw new ValidationFailed("ADJUSTMENT movements come only from approved adjustments.",
+                    List.of(new FieldProblem(prefix + "type", "ADJUSTMENT cannot be posted here")));
+        }
+    }
+
+    private static Movement movement(long id, ResolvedMovement m, Posting posting, Instant postedAt) {
+        return new Movement(String.valueOf(id), m.type(), m.item().sku(), m.quantity(), m.item().baseUom(),
+                m.enteredQuantity(), m.enteredUom(), m.lot().isEmpty() ? null : m.lot(),
+                m.serial().isEmpty() ? null : m.serial(), new Place(m.from().code(), m.fromStatus()),
+                new Place(m.to().code(), m.toStatus()), m.reference(), m.reasonCode(), m.eventTime(), postedAt,
+                posting.actor(), posting.sourceSystem());
+    }
+
+}

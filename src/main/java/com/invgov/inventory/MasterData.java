@@ -1,0 +1,223 @@
+package com.invgov.inventory;
+
+import com.invgov.api.Conflict;
+import com.invgov.api.Cursor;
+import com.invgov.api.EventFeed;
+import com.invgov.api.FieldProblem;
+import com.invgov.api.NotFound;
+import com.invgov.api.Page;
+import com.invgov.api.ValidationFailed;
+import com.invgov.inventory.internal.MasterDataCache;
+import com.invgov.inventory.internal.MasterDataStore;
+import com.invgov.security.CurrentUser;
+import com.invgov.security.Role;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The inventory master data: items, sites, warehouses, locations, suppliers. Every role reads; only ADMIN
+ * writes. Writes are upserts ({@code PUT}); each lands in the event feed.
+ */
+@Service
+public class MasterData {
+
+    /** What a PUT did: the saved value and whether it was new. */
+    public record Saved<T>(T value, boolean created) {
+    }
+
+    private final MasterDataStore store;
+    private final MasterDataCache cache;
+    private final CurrentUser user;
+    private final EventFeed events;
+    private final Clock clock;
+
+    MasterData(MasterDataStore store, MasterDataCache cache, CurrentUser user, EventFeed events, Clock clock) {
+        this.store = store;
+        this.cache = cache;
+        this.user = user;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ---- items
+
+    @Transactional(readOnly = true)
+    public Item item(String sku) {
+        return store.item(sku).orElseThrow(() -> new NotFound("item", sku));
+    }
+
+    /** The item, if there is one (a scanned code may be an item or not). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Item> findItem(String sku) {
+        return sku == null || sku.isBlank() ? java.util.Optional.empty() : store.item(sku);
+    }
+
+    /** The real location, if there is one. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Location> findLocation(String code) {
+        return code == null || code.isBlank() ? java.util.Optional.empty()
+                : store.location(code).filter(l -> !l.isVirtual());
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Item> items(ItemFilter filter, String after, int limit) {
+        return Page.of(store.items(filter, Cursor.decode(after), limit + 1), limit, Item::sku);
+    }
+
+    @Transactional
+    public Saved<Item> putItem(Item item) {
+        user.requireAnyRole("change master data", Role.ADMIN);
+        validate(item);
+        store.item(item.sku()).ifPresent(before -> {
+            boolean baseChanged = !before.baseUom().equals(item.baseUom());
+            boolean trackingChanged = before.tracking() != item.tracking();
+            if ((baseChanged || trackingChanged) && store.hasMovements(item.sku())) {
+                throw new Conflict("Item " + item.sku() + " has movements: its base UoM and tracking cannot change.");
+            }
+        });
+        boolean created = store.save(item, clock.instant());
+        cache.evictItem(item.sku());
+        events.append(created ? "ItemCreated" : "ItemChanged", "item", item.sku(), item);
+        return new Saved<>(item, created);
+    }
+
+    private void validate(Item item) {
+        List<FieldProblem> errors = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < item.uomConversions().size(); i++) {
+            UomConversion c = item.uomConversions().get(i);
+            String field = "uomConversions[" + i + "]";
+            if (c.uom() == null || c.uom().isBlank()) {
+                errors.add(new FieldProblem(field + ".uom", "required"));
+            } else if (c.uom().equals(item.baseUom())) {
+                errors.add(new FieldProblem(field + ".uom", "is the base UoM"));
+            } else if (!seen.add(c.uom())) {
+                errors.add(new FieldProblem(field + ".uom", "given twice"));
+            }
+            if (c.factor() == null || c.factor().signum() <= 0) {
+                errors.add(new FieldProblem(field + ".factor", "must be greater than 0"));
+            } else if (Quantities.decimals(c.factor()) > 6 || c.factor().compareTo(Quantities.MAX) > 0) {
+                errors.add(new FieldProblem(field + ".factor", "at most 10^12 with at most 6 decimals"));
+            }
+        }
+        if (item.tracking() == Tracking.SERIAL && !item.uomConversions().isEmpty()) {
+            errors.add(new FieldProblem("uomConversions", "serial-tracked items move one unit per serial"));
+        }
+        if (item.defaultSupplier() != null && store.supplier(item.defaultSupplier()).isEmpty()) {
+            errors.add(new FieldProblem("defaultSupplier", "unknown supplier " + item.defaultSupplier()));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed("The item has invalid fields.", errors);
+        }
+    }
+
+    // ---- locations
+
+    @Transactional(readOnly = true)
+    public Location location(String code) {
+        return store.location(code).filter(l -> !l.isVirtual()).orElseThrow(() -> new NotFound("location", code));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Location> locations(String warehouse, LocationType type, String after, int limit) {
+        return Page.of(store.locations(warehouse, type, Cursor.decode(after), limit + 1), limit, Location::code);
+    }
+
+    @Transactional
+    public Saved<Location> putLocation(Location location) {
+        user.requireAnyRole("change master data", Role.ADMIN);
+        List<FieldProblem> errors = new ArrayList<>();
+        if (location.type().isVirtual()) {
+            errors.add(new FieldProblem("type", "virtual locations are built in"));
+        }
+        if (location.type() == LocationType.STOCK && location.allowNegative()) {
+            errors.add(new FieldProblem("allowNegative", "never true for STOCK locations"));
+        }
+        if (store.warehouse(location.warehouse()).isEmpty()) {
+            errors.add(new FieldProblem("warehouse", "unknown warehouse " + location.warehouse()));
+        }
+        store.location(location.code()).filter(Location::isVirtual).ifPresent(v ->
+                errors.add(new FieldProblem("code", "is a built-in virtual location")));
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed("The location has invalid fields.", errors);
+        }
+        boolean created = store.save(location, clock.instant());
+        cache.evictLocation(location.code());
+        events.append(created ? "LocationCreated" : "LocationChanged", "location", location.code(), location);
+        return new Saved<>(location, created);
+    }
+
+    // ---- sites and warehouses
+
+    @Transactional(readOnly = true)
+    public Site site(String code) {
+        return store.site(code).orElseThrow(() -> new NotFound("site", code));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Site> sites(String after, int limit) {
+        return Page.of(store.sites(Cursor.decode(after), limit + 1), limit, Site::code);
+    }
+
+    @Transactional
+    public Saved<Site> putSite(Site site) {
+        user.requireAnyRole("change master data", Role.ADMIN);
+        try {
+            ZoneId.of(site.timezone());
+        } catch (RuntimeException e) {
+            throw new ValidationFailed("timezone", "not a time zone id such as Europe/Berlin");
+        }
+        boolean created = store.save(site, clock.instant());
+        events.append(created ? "SiteCreated" : "SiteChanged", "site", site.code(), site);
+        return new Saved<>(site, created);
+    }
+
+    @Transactional(readOnly = true)
+    public Warehouse warehouse(String code) {
+        return store.warehouse(code).orElseThrow(() -> new NotFound("warehouse", code));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Warehouse> warehouses(String site, String after, int limit) {
+        return Page.of(store.warehouses(site, Cursor.decode(after), limit + 1), limit, Warehouse::code);
+    }
+
+    @Transactional
+    public Saved<Warehouse> putWarehouse(Warehouse warehouse) {
+        user.requireAnyRole("change master data", Role.ADMIN);
+        if (store.site(warehouse.site()).isEmpty()) {
+            throw new ValidationFailed("site", "unknown site " + warehouse.site());
+        }
+        boolean created = store.save(warehouse, clock.instant());
+        events.append(created ? "WarehouseCreated" : "WarehouseChanged", "warehouse", warehouse.code(), warehouse);
+        return new Saved<>(warehouse, created);
+    }
+
+    // ---- suppliers
+
+    @Transactional(readOnly = true)
+    public Supplier supplier(String code) {
+        return store.supplier(code).orElseThrow(() -> new NotFound("supplier", code));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Supplier> suppliers(SupplierStatus status, String after, int limit) {
+        return Page.of(store.suppliers(status, Cursor.decode(after), limit + 1), limit, Supplier::code);
+    }
+
+    @Transactional
+    public Saved<Supplier> putSupplier(Supplier supplier) {
+        user.requireAnyRole("change master data", Role.ADMIN);
+        boolean created = store.save(supplier, clock.instant());
+        events.append(created ? "SupplierCreated" : "SupplierChanged", "supplier", supplier.code(), supplier);
+        return new Saved<>(supplier, created);
+    }
+
+}

@@ -1,0 +1,4 @@
+package com.invgov.inventory;
+
+public record Site(String code, String name, String timezone) {
+}

@@ -1,0 +1,4 @@
+package com.invgov.inventory;
+
+public record Supplier(String code, String name, SupplierStatus status) {
+}

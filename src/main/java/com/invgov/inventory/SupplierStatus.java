@@ -1,0 +1,3 @@
+package com.invgov.inventory;
+
+public enum SupplierStatus { APPROVED, PROBATION }

@@ -1,0 +1,4 @@
+package com.invgov.inventory;
+
+public record Warehouse(String code, String site, String name) {
+}

@@ -1,0 +1,141 @@
+package com.invgov.inventory.ui;
+
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.invgov.inventory.Balance;
+import com.invgov.inventory.StockStatus;
+import com.invgov.support.IntegrationTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.server.VaadinServletRequest;
+import kotlin.jvm.functions.Function0;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.User;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._fetch;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Stock view's filters and the transfer form, in a browserless Vaadin session signed in as a demo user. */
+@IntegrationTest
+class InventoryViewsTest {
+
+    static Routes routes;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    static void discoverRoutes() {
+        routes = new Routes().autoDiscoverViews("com.invgov");
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+    }
+
+    void signIn(String username, String... roles) {
+        List<SimpleGrantedAuthority> authorities = java.util.Arrays.stream(roles)
+                .map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+        var principal = User.withUsername(username).password("x").authorities(authorities).build();
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+        Function0<UI> uiFactory = UI::new;
+        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
+        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+        request.setUserPrincipalInt(authentication);
+        Set<String> granted = Set.of(roles);
+        request.setUserInRole((p, role) -> granted.contains(role));
+    }
+
+    @Test
+    void stockViewFiltersByWarehouseStatusAndSku() {
+        signIn("audrey", "AUDITOR");
+        UI.getCurrent().navigate(StockView.class);
+        StockView view = _get(StockView.class);
+        @SuppressWarnings("unchecked")
+        Grid<Balance> grid = _get(Grid.class, spec -> spec.withId("stock-grid"));
+        assertThat(_fetch(grid, 0, 50)).hasSize(50);
+
+        view.warehouse.setValue("P2-WH1");
+        List<Balance> p2 = _fetch(grid, 0, 1000);
+        assertThat(p2).isNotEmpty().allSatisfy(b -> assertThat(b.warehouse()).isEqualTo("P2-WH1"));
+
+        view.warehouse.clear();
+        view.sku.setValue("FAS-00001");
+        view.status.setValue(StockStatus.AVAILABLE);
+        List<Balance> bolts = _fetch(grid, 0, 100);
+        assertThat(bolts).isNotEmpty().allSatisfy(b -> {
+            assertThat(b.sku()).isEqualTo("FAS-00001");
+            assertThat(b.status()).isEqualTo(StockStatus.AVAILABLE);
+        });
+        assertThat(bolts).extracting(Balance::location).contains("P1-WH1-A-03-03");
+    }
+
+    @Test
+    void anOperatorScansAndPostsATransfer() {
+        signIn("omar", "OPERATOR");
+        UI.getCurrent().navigate(TransferView.class);
+        TransferView form = _get(TransferView.class);
+        BigDecimal before = quantity("NUT-00002", "P1-WH1-STG");
+
+        form.scanned("NUT-00002@P1-WH1-B-01-01");
+        form.scanned("P1-WH1-STG");
+        assertThat(form.sku.getValue()).isEqualTo("NUT-00002");
+        assertThat(form.from.getValue()).isEqualTo("P1-WH1-B-01-01");
+        assertThat(form.to.getValue()).isEqualTo("P1-WH1-STG");
+        assertThat(form.uom.getValue()).isEqualTo("EA");
+
+        form.quantity.setValue(new BigDecimal("1"));
+        form.uom.setValue("BOX");
+        form.post.click();
+        assertThat(form.result.getText()).startsWith("Posted #");
+        assertThat(quantity("NUT-00002", "P1-WH1-STG")).isEqualByComparingTo(before.add(new BigDecimal(200)));
+
+        form.quantity.setValue(new BigDecimal("100000"));
+        form.post.click();
+        assertThat(form.result.getText()).startsWith("Not posted").contains("Not enough NUT-00002");
+        assertThat(quantity("NUT-00002", "P1-WH1-STG")).isEqualByComparingTo(before.add(new BigDecimal(200)));
+
+        form.scanned("NOT-A-CODE");
+        assertThat(form.result.getText()).contains("Unknown code");
+    }
+
+    @Test
+    void itemViewShowsBalancesAndTheLedgerNewestFirst() {
+        signIn("ivan", "INVENTORY_CONTROLLER");
+        UI.getCurrent().navigate(ItemView.class, "FAS-00001");
+        ItemView view = _get(ItemView.class);
+        assertThat(view.summary.getText()).contains("FAS-00001").contains("BOX = 100 EA");
+        assertThat(_fetch(view.balances, 0, 100)).isNotEmpty();
+        var ledger = _fetch(view.ledgerGrid, 0, 100);
+        assertThat(ledger).isNotEmpty();
+        for (int i = 1; i < ledger.size(); i++) {
+            assertThat(Long.parseLong(ledger.get(i - 1).id())).isGreaterThan(Long.parseLong(ledger.get(i).id()));
+        }
+    }
+
+    private BigDecimal quantity(String sku, String location) {
+        return jdbc.sql("SELECT coalesce(sum(quantity), 0) FROM balance WHERE sku = ? AND location = ?")
+                .params(sku, location).query(BigDecimal.class).single();
+    }
+}
