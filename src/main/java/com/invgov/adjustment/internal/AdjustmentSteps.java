@@ -1,0 +1,26 @@
+package com.invgov.adjustment.internal;
+
+import com.invgov.workflow.ServiceStep;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The service tasks of {@code processes/adjustment-approval.bpmn}. */
+@Configuration(proxyBeanMethods = false)
+class AdjustmentSteps {
+
+    /** Decides what follows (recount, the next approval, done) and posts once every approval is in. */
+    @Bean
+    ServiceStep adjustmentAdvance(AdjustmentService adjustments) {
+        return context -> {
+            AdjustmentService.Next next = adjustments.advance(context.businessKey());
+            context.setVariable("next", next.next());
+            context.setVariable("role", next.role() == null ? "" : next.role());
+        };
+    }
+
+    /** 24 h without an approval: flag the adjustment (dashboard) and log a notice. */
+    @Bean
+    ServiceStep adjustmentEscalated(AdjustmentService adjustments) {
+        return context -> adjustments.escalate(context.businessKey());
+    }
+}
