@@ -7,7 +7,9 @@ import com.invgov.workflow.WorkTasks;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -296,6 +298,51 @@ class AdjustmentApiTest {
         ResponseEntity<JsonNode> peek = Api.as(port, "olga").get().uri("/api/v1/adjustments/" + id).retrieve()
                 .toEntity(JsonNode.class);
         assertThat(peek.getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
+    void aRegulatedItemIsRecountedEvenInsideToleranceAndNeedsQualityAndAController() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "C", "0.26", true, 2300);
+        ResponseEntity<JsonNode> first = f.count("olga", "2299", "EA", countTime, null);
+        assertThat(first.getBody().at("/decision/outcome").asText()).isEqualTo("RECOUNT");
+        ResponseEntity<JsonNode> recount = f.count("omar", "2299", "EA", countTime,
+                first.getBody().get("id").asText());
+        assertThat(recount.getBody().at("/decision/outcome").asText()).isEqualTo("APPROVE");
+        assertThat(recount.getBody().at("/decision/approverRoles").toString())
+                .isEqualTo("[\"QUALITY\",\"INVENTORY_CONTROLLER\"]");
+        String id = first.getBody().get("adjustmentId").asText();
+
+        approve(f, "quinn", id);
+        approve(f, "ivan", id);
+        assertThat(f.adjustment(id).get("status").asText()).isEqualTo("POSTED");
+        assertThat(f.onHand()).isEqualByComparingTo("2299");
+    }
+
+    @Test
+    void aCountRepeatedWithTheSameKeyIsAnsweredAgainAndCountedOnce() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "C", "0.26", false, 2300);
+        String body = """
+                {"location": "%s", "sku": "%s", "countedQuantity": 2290, "uom": "EA", "eventTime": "%s"}"""
+                .formatted(f.location, f.sku, countTime);
+        RestClient olga = Api.as(port, "olga");
+        ResponseEntity<JsonNode> first = olga.post().uri("/api/v1/counts").header("Idempotency-Key", "c-" + f.sku)
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JsonNode.class);
+        ResponseEntity<JsonNode> again = olga.post().uri("/api/v1/counts").header("Idempotency-Key", "c-" + f.sku)
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JsonNode.class);
+
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(again.getStatusCode().value()).isEqualTo(201);
+        assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.getBody().get("adjustmentId")).isEqualTo(first.getBody().get("adjustmentId"));
+        assertThat(f.onHand()).isEqualByComparingTo("2290");
+    }
+
+    @Test
+    void aCountInAnUnknownUomIsRefused() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "C", "0.26", false, 10);
+        ResponseEntity<JsonNode> r = f.count("olga", "1", "PALLET", countTime, null);
+        assertThat(r.getStatusCode().value()).isEqualTo(422);
+        assertThat(r.getBody().toString()).contains("uom");
     }
 
     /** olga counts, omar recounts the same quantity: the adjustment waits for approval. */

@@ -10,11 +10,13 @@ class AdjustmentSteps {
 
     /** Decides what follows (recount, the next approval, done) and posts once every approval is in. */
     @Bean
-    ServiceStep adjustmentAdvance(AdjustmentService adjustments) {
+    ServiceStep adjustmentAdvance(AdjustmentService adjustments, java.time.Clock clock) {
         return context -> {
             AdjustmentService.Next next = adjustments.advance(context.businessKey());
             context.setVariable("next", next.next());
             context.setVariable("role", next.role() == null ? "" : next.role());
+            // an approval is due within 24 hours; its boundary timer escalates then
+            context.setVariable("approvalDue", java.util.Date.from(clock.instant().plus(java.time.Duration.ofHours(24))));
         };
     }
 
