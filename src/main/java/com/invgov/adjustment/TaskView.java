@@ -7,6 +7,7 @@ import java.util.List;
 public record TaskView(String id, String name, String taskKey, String processKey, String businessKey,
                        List<String> candidateRoles, String assignee, Instant created, Instant due, Subject subject) {
 
-    public record Subject(String type, String id) {
+    /** What the task is about; for an adjustment also where to count (never how much the system holds). */
+    public record Subject(String type, String id, String sku, String location, String lot) {
     }
 }

@@ -245,6 +245,10 @@ public class AdjustmentService implements Adjustments {
             throw new ValidationFailed("comment", "a rejection needs a comment");
         }
         AdjustmentRequest a = store.lock(UUID.fromString(t.businessKey())).orElseThrow();
+        if (tasks.task(taskId).isEmpty()) {
+            // someone completed it while we waited for the lock
+            throw new Conflict("Task " + taskId + " was completed by someone else.");
+        }
         String role = t.candidateRoles().isEmpty() ? null : t.candidateRoles().get(0);
         a.approval(new Approval(role, me, approved, comment, clock.instant()));
         store.update(a, clock.instant());
@@ -361,10 +365,17 @@ public class AdjustmentService implements Adjustments {
         return tasks.tasksOf(adjustmentId).stream().filter(t -> RECOUNT_TASK.equals(t.taskKey())).findFirst();
     }
 
-    private static TaskView view(WorkTask t) {
+    private TaskView view(WorkTask t) {
+        TaskView.Subject subject;
+        if (PROCESS.equals(t.processKey())) {
+            AdjustmentRequest a = store.find(UUID.fromString(t.businessKey())).orElse(null);
+            subject = new TaskView.Subject("adjustment", t.businessKey(), a == null ? null : a.sku,
+                    a == null ? null : a.location, a == null ? null : a.lot);
+        } else {
+            subject = new TaskView.Subject("process", t.businessKey(), null, null, null);
+        }
         return new TaskView(t.id(), t.name(), t.taskKey(), t.processKey(), t.businessKey(), t.candidateRoles(),
-                t.assignee(), t.created(), t.due(),
-                new TaskView.Subject(PROCESS.equals(t.processKey()) ? "adjustment" : "process", t.businessKey()));
+                t.assignee(), t.created(), t.due(), subject);
     }
 
     private record Assessed(AdjustmentRequest.Variance v, Decision decision) {
