@@ -26,6 +26,9 @@ class AdjustmentApiTest {
     @Autowired
     WorkTasks workTasks;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private final Instant countTime = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 
     @Test
@@ -167,6 +170,10 @@ class AdjustmentApiTest {
         assertThat(a.get("movementId").isNull()).isTrue();
         assertThat(a.at("/approvals/0/approved").asBoolean()).isFalse();
         assertThat(f.onHand()).isEqualByComparingTo("2300");
+        assertThat(jdbc.sql("SELECT type FROM outbox_event WHERE subject_type = 'adjustment' AND subject_id = ? "
+                        + "ORDER BY occurred_at, seq").param(id).query(String.class).list())
+                .as("the change feed tells integrations").containsExactly("AdjustmentOpened",
+                        "AdjustmentApprovalRequested", "AdjustmentRejected");
     }
 
     @Test

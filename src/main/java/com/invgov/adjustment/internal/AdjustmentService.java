@@ -9,7 +9,10 @@ import com.invgov.adjustment.Decision;
 import com.invgov.adjustment.SegregationOfDuties;
 import com.invgov.adjustment.TaskView;
 import com.invgov.adjustment.Variance;
+import com.invgov.adjustment.AdjustmentRejected;
 import com.invgov.api.Conflict;
+import com.invgov.api.EventFeed;
+import org.springframework.context.ApplicationEventPublisher;
 import com.invgov.api.NotFound;
 import com.invgov.api.ValidationFailed;
 import com.invgov.inventory.InsufficientStock;
@@ -74,9 +77,14 @@ public class AdjustmentService implements Adjustments {
     private final CurrentUser user;
     private final Clock clock;
     private final TransactionTemplate savepoint;
+    private final EventFeed events;
+    private final ApplicationEventPublisher publisher;
 
     AdjustmentService(AdjustmentStore store, Ledger ledger, MasterData masterData, RuleDecisions rules,
-                      WorkTasks tasks, CurrentUser user, Clock clock, PlatformTransactionManager transactions) {
+                      WorkTasks tasks, CurrentUser user, Clock clock, PlatformTransactionManager transactions,
+                      EventFeed events, ApplicationEventPublisher publisher) {
+        this.events = events;
+        this.publisher = publisher;
         this.store = store;
         this.ledger = ledger;
         this.masterData = masterData;
@@ -109,6 +117,7 @@ public class AdjustmentService implements Adjustments {
                 List.of());
         a.decided(assessed.v, assessed.decision, null);
         store.insert(a, now);
+        announce(a, null);
         tasks.start(PROCESS, a.id.toString(), Map.of("adjustmentId", a.id.toString()));
         return new CountAssessed(assessed.variance(), assessed.decision, a.id.toString());
     }
@@ -128,7 +137,7 @@ public class AdjustmentService implements Adjustments {
         Assessed assessed = assess(item, a.location, a.lot, countedBase, eventTime, VarianceSource.CYCLE_COUNT, true,
                 "count:" + countId);
         a.decided(assessed.v, assessed.decision, reasonOf(assessed.v.diff()));
-        store.update(a, clock.instant());
+        save(a, clock.instant());
         recountTask(a.id.toString()).ifPresent(t -> tasks.complete(t.id(), Map.of()));
         AdjustmentRequest after = store.find(a.id).orElseThrow();
         return new CountAssessed(assessed.variance(), after.decision, a.id.toString());
@@ -175,6 +184,7 @@ public class AdjustmentService implements Adjustments {
                 null, null, false, now, List.of());
         a.decided(assessed.v, assessed.decision, null);
         store.insert(a, now);
+        announce(a, null);
         tasks.start(PROCESS, id.toString(), Map.of("adjustmentId", id.toString()));
         return AdjustmentStore.view(store.find(id).orElseThrow());
     }
@@ -251,7 +261,7 @@ public class AdjustmentService implements Adjustments {
         }
         String role = t.candidateRoles().isEmpty() ? null : t.candidateRoles().get(0);
         a.approval(new Approval(role, me, approved, comment, clock.instant()));
-        store.update(a, clock.instant());
+        save(a, clock.instant());
         tasks.complete(taskId, Map.of());
     }
 
@@ -298,7 +308,7 @@ public class AdjustmentService implements Adjustments {
                 log.info("Adjustment {}: the variance changed from {} to {} before posting; deciding again", a.id,
                         a.quantityDelta.toPlainString(), again.v.diff().toPlainString());
                 a.decided(again.v, again.decision, reasonOf(again.v.diff()));
-                store.update(a, now);
+                save(a, now);
                 return;
             }
         }
@@ -310,7 +320,32 @@ public class AdjustmentService implements Adjustments {
             log.info("Adjustment {} conflicts with the ledger: {}", a.id, e.getMessage());
             a.conflict();
         }
+        save(a, now);
+    }
+
+    /** Saves the request; a new status goes to the outbound change feed (and a rejection to the planner). */
+    private void save(AdjustmentRequest a, Instant now) {
+        AdjustmentStatus before = store.find(a.id).map(AdjustmentRequest::status).orElse(null);
         store.update(a, now);
+        if (before != a.status) {
+            announce(a, before);
+        }
+    }
+
+    private void announce(AdjustmentRequest a, AdjustmentStatus before) {
+        String type = before == null ? "AdjustmentOpened" : "Adjustment" + switch (a.status) {
+            case PENDING_RECOUNT -> "RecountRequested";
+            case PENDING_APPROVAL -> "ApprovalRequested";
+            case APPROVED -> "Approved";
+            case REJECTED -> "Rejected";
+            case POSTED -> "Posted";
+            case CLOSED -> "Closed";
+            case CONFLICT -> "Conflict";
+        };
+        events.append(type, "adjustment", a.id.toString(), AdjustmentStore.view(a));
+        if (a.status == AdjustmentStatus.REJECTED) {
+            publisher.publishEvent(new AdjustmentRejected(a.id.toString(), a.sku, a.location, a.lot, clock.instant()));
+        }
     }
 
     private MovementCommand movement(AdjustmentRequest a) {
