@@ -52,7 +52,12 @@ public class Idempotency {
     private final Transactions transactions;
     private final Clock clock;
 
-    Idempotency(JdbcClient jdbc, ObjectMapper json, Transactions transactions, Clock clock) {
+    /** This application's holder (a JVM may run several contexts, each with its own; see CurrentUser). */
+    private final org.springframework.security.core.context.SecurityContextHolderStrategy security;
+
+    Idempotency(JdbcClient jdbc, ObjectMapper json, Transactions transactions, Clock clock,
+                org.springframework.beans.factory.ObjectProvider<org.springframework.security.core.context.SecurityContextHolderStrategy> security) {
+        this.security = security.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         this.jdbc = jdbc;
         this.json = json;
         this.transactions = transactions;
@@ -172,8 +177,8 @@ public class Idempotency {
         return stored.body() == null ? builder.build() : builder.contentType(type).body(stored.body());
     }
 
-    private static String caller() {
-        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+    private String caller() {
+        Authentication a = security.getContext().getAuthentication();
         return a == null ? "anonymous" : a.getName();
     }
 

@@ -3,7 +3,9 @@ package com.invgov.security;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 import java.util.EnumSet;
@@ -16,6 +18,17 @@ import java.util.Set;
  */
 @Component
 public class CurrentUser {
+
+    /**
+     * The holder this application's filters write to. Not the static {@link SecurityContextHolder}: Vaadin installs
+     * its own holder JVM-wide, so where one JVM runs two application contexts (tests of two nodes) the static one
+     * belongs to whichever started last.
+     */
+    private final SecurityContextHolderStrategy holder;
+
+    CurrentUser(ObjectProvider<SecurityContextHolderStrategy> holder) {
+        this.holder = holder.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+    }
 
     /** The user id written to the ledger, tasks and audit trail. */
     public Optional<String> username() {
@@ -53,8 +66,8 @@ public class CurrentUser {
         }
     }
 
-    private static Optional<Authentication> authentication() {
-        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+    private Optional<Authentication> authentication() {
+        Authentication a = holder.getContext().getAuthentication();
         if (a == null || !a.isAuthenticated() || a instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
         }

@@ -42,7 +42,8 @@ import java.util.List;
  * a 500: what is left is a bug, logged, and answered without a stack trace.
  */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// early, but after a module's own advice for its controllers (those are HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

@@ -4,15 +4,15 @@ import com.invgov.console.ui.LoginView;
 import com.invgov.security.ConsoleSignIn;
 import com.vaadin.flow.server.VaadinServletContext;
 import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
-import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -22,8 +22,25 @@ import org.springframework.web.context.WebApplicationContext;
  * the Keycloak session too) in keycloak mode; every view then declares who may open it.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class ConsoleSecurityConfiguration {
+
+    /**
+     * Vaadin's security context holder (it finds the signed-in user from the UI's session too), installed once per
+     * JVM. Vaadin's own configuration installs a new one per application context, so where one JVM runs two
+     * contexts (the tests of two nodes, or of both security modes) the first context's filters and services would
+     * stop seeing each other's sign-ins; one shared holder keeps each thread's context where everyone looks.
+     */
+    @Bean
+    static VaadinAwareSecurityContextHolderStrategy securityContextHolderStrategy() {
+        synchronized (SecurityContextHolder.class) {
+            if (SecurityContextHolder.getContextHolderStrategy() instanceof VaadinAwareSecurityContextHolderStrategy shared) {
+                return shared;
+            }
+            VaadinAwareSecurityContextHolderStrategy strategy = new VaadinAwareSecurityContextHolderStrategy();
+            SecurityContextHolder.setContextHolderStrategy(strategy);
+            return strategy;
+        }
+    }
 
     /** After signing out of Keycloak, the browser comes back to the console (which sends it to sign in again). */
     static final String POST_LOGOUT_REDIRECT = "{baseUrl}/";
