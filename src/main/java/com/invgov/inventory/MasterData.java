@@ -46,6 +46,12 @@ public class MasterData {
         this.clock = clock;
     }
 
+    /** Whether the reason code is on the configurable list of DESIGN §3. */
+    @Transactional(readOnly = true)
+    public boolean reasonCodeExists(String code) {
+        return code != null && !code.isBlank() && store.reasonCodeExists(code);
+    }
+
     // ---- items
 
     @Transactional(readOnly = true)

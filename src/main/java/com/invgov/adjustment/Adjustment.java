@@ -1,0 +1,15 @@
+package com.invgov.adjustment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An adjustment request as the API shows it (DESIGN §6.1). {@code escalated}: an approval waited longer than
+ * 24 hours (the dashboard shows it).
+ */
+public record Adjustment(String id, AdjustmentStatus status, String sku, String location, String lot,
+                         BigDecimal quantityDelta, BigDecimal value, String source, String reasonCode, String note,
+                         Instant eventTime, String requestedBy, Decision decision, List<Approval> approvals,
+                         String movementId, boolean escalated, Instant created) {
+}

@@ -1,0 +1,46 @@
+package com.invgov.adjustment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Adjustment requests (DESIGN §5.1): counts and manual requests are decided by {@code adjustment-tolerance}, go
+ * through the {@code adjustment-approval} process and end posted, rejected or closed. Every method checks who
+ * may call it.
+ */
+public interface Adjustments {
+
+    /** Process key of the approval process. */
+    String PROCESS = "adjustment-approval";
+
+    /**
+     * A first count (no recount): computes the variance as of {@code eventTime}, decides, and opens an adjustment
+     * (and its process) unless there is no variance. Runs in the caller's transaction.
+     *
+     * @param countedBase the counted quantity in the item's base UoM
+     */
+    CountAssessed count(String countId, String sku, String location, String lot, BigDecimal countedBase,
+                        Instant eventTime, String counter);
+
+    /** A recount of an open adjustment by a person who has not counted it before (else 403). */
+    CountAssessed recount(String adjustmentId, String countId, BigDecimal countedBase, Instant eventTime,
+                          String counter);
+
+    /** The adjustment whose open recount task this is, if it is one. */
+    java.util.Optional<String> adjustmentOfRecountTask(String taskId);
+
+    /** A manual adjustment request ({@code source = MANUAL}); 201 as {@link #adjustment} shows it. */
+    Adjustment request(String sku, String location, String lot, BigDecimal quantityDelta, String reasonCode,
+                       String note);
+
+    Adjustment adjustment(String id);
+
+    /** The caller's tasks: assigned to them or unclaimed for one of their roles, minus what SoD forbids. */
+    List<TaskView> myTasks(int limit);
+
+    TaskView claim(String taskId);
+
+    /** Completes an approval task: {@code approved}; a rejection needs a comment. */
+    void complete(String taskId, boolean approved, String comment);
+}

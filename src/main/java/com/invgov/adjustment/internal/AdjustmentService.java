@@ -1,0 +1,463 @@
+package com.invgov.adjustment.internal;
+
+import com.invgov.adjustment.Adjustment;
+import com.invgov.adjustment.AdjustmentStatus;
+import com.invgov.adjustment.Adjustments;
+import com.invgov.adjustment.Approval;
+import com.invgov.adjustment.CountAssessed;
+import com.invgov.adjustment.Decision;
+import com.invgov.adjustment.SegregationOfDuties;
+import com.invgov.adjustment.TaskView;
+import com.invgov.adjustment.Variance;
+import com.invgov.adjustment.AdjustmentRejected;
+import com.invgov.api.Conflict;
+import com.invgov.api.EventFeed;
+import org.springframework.context.ApplicationEventPublisher;
+import com.invgov.api.NotFound;
+import com.invgov.api.ValidationFailed;
+import com.invgov.inventory.InsufficientStock;
+import com.invgov.inventory.Item;
+import com.invgov.inventory.Ledger;
+import com.invgov.inventory.Location;
+import com.invgov.inventory.MasterData;
+import com.invgov.inventory.Movement;
+import com.invgov.inventory.MovementCommand;
+import com.invgov.inventory.MovementType;
+import com.invgov.inventory.Place;
+import com.invgov.inventory.Posting;
+import com.invgov.inventory.StockStatus;
+import com.invgov.rules.RuleDecision;
+import com.invgov.rules.RuleDecisions;
+import com.invgov.rules.RuleSet;
+import com.invgov.rules.model.AdjustmentToleranceDecision;
+import com.invgov.rules.model.AdjustmentToleranceFact;
+import com.invgov.rules.model.VarianceSource;
+import com.invgov.security.CurrentUser;
+import com.invgov.security.NotPermitted;
+import com.invgov.security.Role;
+import com.invgov.workflow.WorkTask;
+import com.invgov.workflow.WorkTasks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** The adjustment requests and the work of the {@code adjustment-approval} process's steps. */
+@Service
+public class AdjustmentService implements Adjustments {
+
+    static final String RECOUNT_TASK = "recount";
+    static final String APPROVE_TASK = "approve";
+    static final String POSTING_ACTOR = "adjustment-approval";
+    private static final Logger log = LoggerFactory.getLogger(AdjustmentService.class);
+    private static final Role[] COUNTERS = {Role.OPERATOR, Role.INVENTORY_CONTROLLER, Role.ADMIN, Role.INTEGRATION};
+    private static final Role[] REQUESTERS = {Role.OPERATOR, Role.INVENTORY_CONTROLLER, Role.QUALITY, Role.ADMIN};
+    private static final Role[] READERS = {Role.INVENTORY_CONTROLLER, Role.FINANCE, Role.QUALITY, Role.ADMIN,
+            Role.AUDITOR};
+
+    private final AdjustmentStore store;
+    private final Ledger ledger;
+    private final MasterData masterData;
+    private final RuleDecisions rules;
+    private final WorkTasks tasks;
+    private final CurrentUser user;
+    private final Clock clock;
+    private final TransactionTemplate savepoint;
+    private final EventFeed events;
+    private final ApplicationEventPublisher publisher;
+
+    AdjustmentService(AdjustmentStore store, Ledger ledger, MasterData masterData, RuleDecisions rules,
+                      WorkTasks tasks, CurrentUser user, Clock clock, PlatformTransactionManager transactions,
+                      EventFeed events, ApplicationEventPublisher publisher) {
+        this.events = events;
+        this.publisher = publisher;
+        this.store = store;
+        this.ledger = ledger;
+        this.masterData = masterData;
+        this.rules = rules;
+        this.tasks = tasks;
+        this.user = user;
+        this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    // ---- counts
+
+    @Override
+    @Transactional
+    public CountAssessed count(String countId, String sku, String location, String lot, BigDecimal countedBase,
+                               Instant eventTime, String counter) {
+        user.requireAnyRole("post counts", COUNTERS);
+        Item item = masterData.item(sku);
+        Assessed assessed = assess(item, location, lot, countedBase, eventTime, VarianceSource.CYCLE_COUNT, false,
+                "count:" + countId);
+        if (assessed.decision.outcome().equals("NO_VARIANCE")) {
+            return new CountAssessed(assessed.variance(), assessed.decision, null);
+        }
+        Instant now = clock.instant();
+        AdjustmentRequest a = new AdjustmentRequest(UUID.randomUUID(), AdjustmentStatus.PENDING_APPROVAL, sku,
+                location, emptyToNull(lot), AdjustmentRequest.CYCLE_COUNT, reasonOf(assessed.v.diff()), null,
+                eventTime, assessed.v.system(), countedBase, assessed.v.diff(), assessed.v.value(), assessed.v.pct(),
+                false, assessed.decision, counter, List.of(counter), UUID.fromString(countId), null, false, now,
+                List.of());
+        a.decided(assessed.v, assessed.decision, null);
+        store.insert(a, now);
+        announce(a, null);
+        tasks.start(PROCESS, a.id.toString(), Map.of("adjustmentId", a.id.toString()));
+        return new CountAssessed(assessed.variance(), assessed.decision, a.id.toString());
+    }
+
+    @Override
+    @Transactional
+    public CountAssessed recount(String adjustmentId, String countId, BigDecimal countedBase, Instant eventTime,
+                                 String counter) {
+        user.requireAnyRole("post counts", COUNTERS);
+        AdjustmentRequest a = store.lock(uuid(adjustmentId)).orElseThrow(() -> new NotFound("adjustment", adjustmentId));
+        if (a.counters.contains(counter) || a.requestedBy.equals(counter)) {
+            throw new SegregationOfDuties(counter + " counted or requested adjustment " + a.id
+                    + " already; a recount must be done by another person.");
+        }
+        a.recounted(counter, countedBase, eventTime, UUID.fromString(countId));
+        Item item = masterData.item(a.sku);
+        Assessed assessed = assess(item, a.location, a.lot, countedBase, eventTime, VarianceSource.CYCLE_COUNT, true,
+                "count:" + countId);
+        a.decided(assessed.v, assessed.decision, reasonOf(assessed.v.diff()));
+        save(a, clock.instant());
+        recountTask(a.id.toString()).ifPresent(t -> tasks.complete(t.id(), Map.of()));
+        AdjustmentRequest after = store.find(a.id).orElseThrow();
+        return new CountAssessed(assessed.variance(), after.decision, a.id.toString());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> adjustmentOfRecountTask(String taskId) {
+        return tasks.task(taskId)
+                .filter(t -> PROCESS.equals(t.processKey()) && RECOUNT_TASK.equals(t.taskKey()))
+                .map(WorkTask::businessKey);
+    }
+
+    // ---- manual requests
+
+    @Override
+    @Transactional
+    public Adjustment request(String sku, String location, String lot, BigDecimal quantityDelta, String reasonCode,
+                              String note) {
+        user.requireAnyRole("request adjustments", REQUESTERS);
+        String requester = user.requireUsername();
+        Item item = masterData.findItem(sku).orElseThrow(() -> new ValidationFailed("sku", "unknown item " + sku));
+        Location place = masterData.findLocation(location)
+                .orElseThrow(() -> new ValidationFailed("location", "unknown location " + location));
+        if (quantityDelta.signum() == 0) {
+            throw new ValidationFailed("quantityDelta", "must not be 0");
+        }
+        if (!masterData.reasonCodeExists(reasonCode)) {
+            throw new ValidationFailed("reasonCode", "unknown reason code " + reasonCode);
+        }
+        Instant now = clock.instant();
+        BigDecimal system = ledger.balanceAsOf(sku, place.code(), emptyToNull(lot), null, now);
+        BigDecimal counted = system.add(quantityDelta);
+        if (counted.signum() < 0 && !place.allowNegative()) {
+            throw new Conflict("A delta of " + quantityDelta.toPlainString() + " would take " + sku + " at "
+                    + location + " below zero (on hand " + system.toPlainString() + ").");
+        }
+        UUID id = UUID.randomUUID();
+        Assessed assessed = assess(item, place.code(), lot, counted, now, VarianceSource.MANUAL, false,
+                "adjustment:" + id);
+        AdjustmentRequest a = new AdjustmentRequest(id, AdjustmentStatus.PENDING_APPROVAL, sku, place.code(),
+                emptyToNull(lot), VarianceSource.MANUAL.name(), reasonCode, note, now, system, counted,
+                quantityDelta, assessed.v.value(), assessed.v.pct(), false, assessed.decision, requester, List.of(),
+                null, null, false, now, List.of());
+        a.decided(assessed.v, assessed.decision, null);
+        store.insert(a, now);
+        announce(a, null);
+        tasks.start(PROCESS, id.toString(), Map.of("adjustmentId", id.toString()));
+        return AdjustmentStore.view(store.find(id).orElseThrow());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Adjustment adjustment(String id) {
+        AdjustmentRequest a = store.find(uuidOr404(id)).orElseThrow(() -> new NotFound("adjustment", id));
+        String me = user.requireUsername();
+        boolean ownRequest = !a.isCount() && me.equals(a.requestedBy);
+        if (!user.hasAnyRole(READERS) && !ownRequest) {
+            // counts are blind: a counter never sees the system quantity through the adjustment
+            throw new NotPermitted("read adjustments", Set.of(READERS));
+        }
+        return AdjustmentStore.view(a);
+    }
+
+    // ---- tasks
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<TaskView> myTasks(int limit) {
+        String me = user.requireUsername();
+        Set<String> roles = user.roles().stream().map(Role::name).collect(Collectors.toSet());
+        List<TaskView> mine = new ArrayList<>();
+        for (WorkTask t : tasks.tasksFor(me, roles, Math.max(limit * 2, 100))) {
+            if (PROCESS.equals(t.processKey())) {
+                Optional<AdjustmentRequest> a = store.find(UUID.fromString(t.businessKey()));
+                if (a.isEmpty() || sodBreach(a.get(), t, me) != null) {
+                    continue;
+                }
+            }
+            mine.add(view(t));
+            if (mine.size() >= limit) {
+                break;
+            }
+        }
+        return mine;
+    }
+
+    @Override
+    @Transactional
+    public TaskView claim(String taskId) {
+        String me = user.requireUsername();
+        WorkTask t = mayAct(taskId, me);
+        if (t.assignee() != null && !t.assignee().equals(me)) {
+            throw new Conflict("Task " + taskId + " is claimed by " + t.assignee() + ".");
+        }
+        if (t.assignee() == null) {
+            tasks.claim(taskId, me);
+        }
+        return view(tasks.task(taskId).orElseThrow());
+    }
+
+    @Override
+    @Transactional
+    public void complete(String taskId, boolean approved, String comment) {
+        String me = user.requireUsername();
+        WorkTask t = mayAct(taskId, me);
+        if (t.assignee() != null && !t.assignee().equals(me)) {
+            throw new Conflict("Task " + taskId + " is claimed by " + t.assignee() + ".");
+        }
+        if (!APPROVE_TASK.equals(t.taskKey())) {
+            throw new ValidationFailed("countedQuantity",
+                    "a recount is completed by POST /api/v1/counts with recountOf or countTaskId");
+        }
+        if (!approved && (comment == null || comment.isBlank())) {
+            throw new ValidationFailed("comment", "a rejection needs a comment");
+        }
+        AdjustmentRequest a = store.lock(UUID.fromString(t.businessKey())).orElseThrow();
+        if (tasks.task(taskId).isEmpty()) {
+            // someone completed it while we waited for the lock
+            throw new Conflict("Task " + taskId + " was completed by someone else.");
+        }
+        String role = t.candidateRoles().isEmpty() ? null : t.candidateRoles().get(0);
+        a.approval(new Approval(role, me, approved, comment, clock.instant()));
+        save(a, clock.instant());
+        tasks.complete(taskId, Map.of());
+    }
+
+    // ---- the process's steps
+
+    /** What the process does next: DONE, RECOUNT, or APPROVE with {@code role}. Posts when all approved. */
+    Next advance(String adjustmentId) {
+        AdjustmentRequest a = store.lock(UUID.fromString(adjustmentId)).orElseThrow();
+        for (int round = 0; round < 4; round++) {
+            switch (a.status) {
+                case REJECTED, CLOSED, POSTED -> {
+                    return Next.DONE;
+                }
+                case PENDING_RECOUNT, CONFLICT -> {
+                    return Next.RECOUNT;
+                }
+                case PENDING_APPROVAL -> {
+                    return Next.approve(a.missingRoles().get(0));
+                }
+                case APPROVED -> settle(a);
+            }
+        }
+        throw new IllegalStateException("adjustment " + adjustmentId + " did not settle");
+    }
+
+    /** The 24 h escalation of an approval: flag it for the dashboard and say so. */
+    void escalate(String adjustmentId) {
+        store.flagEscalated(UUID.fromString(adjustmentId), clock.instant());
+        log.warn("Adjustment {} has waited more than 24 hours for an approval", adjustmentId);
+    }
+
+    /**
+     * Recomputes the variance as of the latest count's event time and posts when it is unchanged; when it
+     * changed, decides again (the new status tells what follows). A posting that would break invariant 2 sets
+     * CONFLICT.
+     */
+    private void settle(AdjustmentRequest a) {
+        Instant now = clock.instant();
+        if (a.isCount()) {
+            Item item = masterData.item(a.sku);
+            Assessed again = assess(item, a.location, a.lot, a.countedQty, a.eventTime, VarianceSource.CYCLE_COUNT,
+                    a.recountDone, "adjustment:" + a.id);
+            if (again.v.diff().compareTo(a.quantityDelta) != 0) {
+                log.info("Adjustment {}: the variance changed from {} to {} before posting; deciding again", a.id,
+                        a.quantityDelta.toPlainString(), again.v.diff().toPlainString());
+                a.decided(again.v, again.decision, reasonOf(again.v.diff()));
+                save(a, now);
+                return;
+            }
+        }
+        try {
+            Movement movement = savepoint.execute(status -> ledger.post(movement(a), new Posting(actor(),
+                    "invgov", "adjustment:" + a.id)));
+            a.posted(movement.id());
+        } catch (InsufficientStock e) {
+            log.info("Adjustment {} conflicts with the ledger: {}", a.id, e.getMessage());
+            a.conflict();
+        }
+        save(a, now);
+    }
+
+    /** Saves the request; a new status goes to the outbound change feed (and a rejection to the planner). */
+    private void save(AdjustmentRequest a, Instant now) {
+        AdjustmentStatus before = store.find(a.id).map(AdjustmentRequest::status).orElse(null);
+        store.update(a, now);
+        if (before != a.status) {
+            announce(a, before);
+        }
+    }
+
+    private void announce(AdjustmentRequest a, AdjustmentStatus before) {
+        String type = before == null ? "AdjustmentOpened" : "Adjustment" + switch (a.status) {
+            case PENDING_RECOUNT -> "RecountRequested";
+            case PENDING_APPROVAL -> "ApprovalRequested";
+            case APPROVED -> "Approved";
+            case REJECTED -> "Rejected";
+            case POSTED -> "Posted";
+            case CLOSED -> "Closed";
+            case CONFLICT -> "Conflict";
+        };
+        events.append(type, "adjustment", a.id.toString(), AdjustmentStore.view(a));
+        if (a.status == AdjustmentStatus.REJECTED) {
+            publisher.publishEvent(new AdjustmentRejected(a.id.toString(), a.sku, a.location, a.lot, clock.instant()));
+        }
+    }
+
+    private MovementCommand movement(AdjustmentRequest a) {
+        Item item = masterData.item(a.sku);
+        Place here = new Place(a.location, StockStatus.AVAILABLE);
+        boolean in = a.quantityDelta.signum() > 0;
+        return new MovementCommand(MovementType.ADJUSTMENT, a.sku, a.quantityDelta.abs(), item.baseUom(), a.lot, null,
+                in ? null : here, in ? here : null, "ADJ-" + a.id, a.reasonCode, a.eventTime, "invgov");
+    }
+
+    private String actor() {
+        return user.username().orElse(POSTING_ACTOR);
+    }
+
+    // ---- helpers
+
+    private WorkTask mayAct(String taskId, String me) {
+        WorkTask t = tasks.task(taskId).orElseThrow(() -> new NotFound("task", taskId));
+        Set<String> roles = user.roles().stream().map(Role::name).collect(Collectors.toSet());
+        boolean mine = me.equals(t.assignee()) || t.candidateRoles().stream().anyMatch(roles::contains);
+        if (!mine) {
+            throw new NotPermitted("act on task " + taskId, t.candidateRoles().stream().map(Role::parse)
+                    .flatMap(Optional::stream).collect(Collectors.toSet()));
+        }
+        if (PROCESS.equals(t.processKey())) {
+            AdjustmentRequest a = store.find(UUID.fromString(t.businessKey())).orElseThrow();
+            String breach = sodBreach(a, t, me);
+            if (breach != null) {
+                throw new SegregationOfDuties(breach);
+            }
+        }
+        return t;
+    }
+
+    /** Why {@code me} may not act on this task of the adjustment, or null. */
+    private static String sodBreach(AdjustmentRequest a, WorkTask t, String me) {
+        if (RECOUNT_TASK.equals(t.taskKey())) {
+            return a.counters.contains(me) || a.requestedBy.equals(me)
+                    ? me + " counted or requested adjustment " + a.id + "; a recount must be done by another person"
+                    : null;
+        }
+        if (a.counters.contains(me) || a.requestedBy.equals(me)) {
+            return me + " counted, recounted or requested adjustment " + a.id + " and may not approve it";
+        }
+        if (a.approvals.stream().anyMatch(x -> x.by().equals(me))) {
+            return me + " has approved adjustment " + a.id + " already; nobody approves twice";
+        }
+        return null;
+    }
+
+    private Optional<WorkTask> recountTask(String adjustmentId) {
+        return tasks.tasksOf(adjustmentId).stream().filter(t -> RECOUNT_TASK.equals(t.taskKey())).findFirst();
+    }
+
+    private TaskView view(WorkTask t) {
+        TaskView.Subject subject;
+        if (PROCESS.equals(t.processKey())) {
+            AdjustmentRequest a = store.find(UUID.fromString(t.businessKey())).orElse(null);
+            subject = new TaskView.Subject("adjustment", t.businessKey(), a == null ? null : a.sku,
+                    a == null ? null : a.location, a == null ? null : a.lot);
+        } else {
+            subject = new TaskView.Subject("process", t.businessKey(), null, null, null);
+        }
+        return new TaskView(t.id(), t.name(), t.taskKey(), t.processKey(), t.businessKey(), t.candidateRoles(),
+                t.assignee(), t.created(), t.due(), subject);
+    }
+
+    private record Assessed(AdjustmentRequest.Variance v, Decision decision) {
+        Variance variance() {
+            return new Variance(v.system(), v.counted(), v.diff(), v.value(), v.pct());
+        }
+    }
+
+    private Assessed assess(Item item, String location, String lot, BigDecimal counted, Instant asOf,
+                            VarianceSource source, boolean recountDone, String subject) {
+        BigDecimal system = ledger.balanceAsOf(item.sku(), location, emptyToNull(lot), null, asOf);
+        AdjustmentToleranceFact fact = AdjustmentToleranceFact.of(system, counted, item.unitCost(),
+                item.abcClass().name(), item.regulated(), source, recountDone);
+        RuleDecision<AdjustmentToleranceDecision> d = rules.decide(RuleSet.ADJUSTMENT_TOLERANCE, subject, fact);
+        Decision decision = new Decision(d.decision().outcome().name(), d.decision().approverRoles(), d.ruleSet(),
+                d.version(), d.firedRules());
+        return new Assessed(new AdjustmentRequest.Variance(fact.systemQty(), fact.countedQty(), fact.diffQty(),
+                fact.diffValue(), fact.diffPct()), decision);
+    }
+
+    private static String reasonOf(BigDecimal diff) {
+        return diff.signum() < 0 ? "LOST" : "FOUND";
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static UUID uuid(String id) {
+        return uuidOr404(id);
+    }
+
+    private static UUID uuidOr404(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new NotFound("adjustment", String.valueOf(id));
+        }
+    }
+
+    /** The next step of the process. */
+    record Next(String next, String role) {
+        static final Next DONE = new Next("DONE", null);
+        static final Next RECOUNT = new Next("RECOUNT", null);
+
+        static Next approve(String role) {
+            return new Next("APPROVE", role);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package com.invgov.adjustment.internal;
+
+import com.invgov.workflow.ServiceStep;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The service tasks of {@code processes/adjustment-approval.bpmn}. */
+@Configuration(proxyBeanMethods = false)
+class AdjustmentSteps {
+
+    /** Decides what follows (recount, the next approval, done) and posts once every approval is in. */
+    @Bean
+    ServiceStep adjustmentAdvance(AdjustmentService adjustments, java.time.Clock clock) {
+        return context -> {
+            AdjustmentService.Next next = adjustments.advance(context.businessKey());
+            context.setVariable("next", next.next());
+            context.setVariable("role", next.role() == null ? "" : next.role());
+            // an approval is due within 24 hours; its boundary timer escalates then
+            context.setVariable("approvalDue", java.util.Date.from(clock.instant().plus(java.time.Duration.ofHours(24))));
+        };
+    }
+
+    /** 24 h without an approval: flag the adjustment (dashboard) and log a notice. */
+    @Bean
+    ServiceStep adjustmentEscalated(AdjustmentService adjustments) {
+        return context -> adjustments.escalate(context.businessKey());
+    }
+}

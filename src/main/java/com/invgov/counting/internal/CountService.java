@@ -1,0 +1,116 @@
+package com.invgov.counting.internal;
+
+import com.invgov.adjustment.Adjustments;
+import com.invgov.adjustment.CountAssessed;
+import com.invgov.api.FieldProblem;
+import com.invgov.api.ValidationFailed;
+import com.invgov.counting.CountResult;
+import com.invgov.counting.Counts;
+import com.invgov.inventory.Item;
+import com.invgov.inventory.Location;
+import com.invgov.inventory.MasterData;
+import com.invgov.security.CurrentUser;
+import com.invgov.security.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Count results: converts to the base UoM, hands the variance to the adjustments, keeps the count. */
+@Service
+class CountService implements Counts {
+
+    private static final Role[] COUNTERS = {Role.OPERATOR, Role.INVENTORY_CONTROLLER, Role.ADMIN, Role.INTEGRATION};
+
+    private final MasterData masterData;
+    private final Adjustments adjustments;
+    private final JdbcClient jdbc;
+    private final CurrentUser user;
+    private final Clock clock;
+
+    CountService(MasterData masterData, Adjustments adjustments, JdbcClient jdbc, CurrentUser user, Clock clock) {
+        this.masterData = masterData;
+        this.adjustments = adjustments;
+        this.jdbc = jdbc;
+        this.user = user;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public CountResult count(String location, String sku, String lot, BigDecimal countedQuantity, String uom,
+                             String countTaskId, String recountOf, Instant eventTime) {
+        user.requireAnyRole("post counts", COUNTERS);
+        String counter = user.requireUsername();
+        Item item = masterData.findItem(sku).orElseThrow(() -> new ValidationFailed("sku", "unknown item " + sku));
+        Location place = masterData.findLocation(location)
+                .orElseThrow(() -> new ValidationFailed("location", "unknown location " + location));
+        BigDecimal factor = item.factor(uom).orElseThrow(() -> new ValidationFailed("uom",
+                "unknown UoM " + uom + " for " + sku));
+        Instant now = clock.instant();
+        Instant at = eventTime == null ? now : eventTime;
+        if (at.isAfter(now.plusSeconds(300))) {
+            throw new ValidationFailed("eventTime", "a count cannot happen in the future");
+        }
+        BigDecimal counted = countedQuantity.multiply(factor);
+        String normalizedLot = lot == null || lot.isBlank() ? null : lot;
+
+        String adjustmentToRecount = null;
+        if (recountOf != null) {
+            Original original = original(recountOf)
+                    .orElseThrow(() -> new ValidationFailed("recountOf", "no count " + recountOf));
+            if (!original.sku().equals(sku) || !original.location().equals(place.code())
+                    || !java.util.Objects.equals(original.lot(), normalizedLot)) {
+                throw new ValidationFailed("recountOf", "count " + recountOf + " is of another item, location or lot");
+            }
+            if (original.adjustmentId() == null) {
+                throw new ValidationFailed("recountOf", "count " + recountOf + " opened no adjustment to recount");
+            }
+            adjustmentToRecount = original.adjustmentId();
+        } else if (countTaskId != null) {
+            adjustmentToRecount = adjustments.adjustmentOfRecountTask(countTaskId).orElse(null);
+        }
+
+        String id = UUID.randomUUID().toString();
+        CountAssessed assessed = adjustmentToRecount == null
+                ? adjustments.count(id, sku, place.code(), normalizedLot, counted, at, counter)
+                : adjustments.recount(adjustmentToRecount, id, counted, at, counter);
+        String outcome = assessed.decision().outcome();
+        jdbc.sql("""
+                        INSERT INTO count_result (id, sku, location, lot, counted_qty, entered_qty, entered_uom,
+                          count_task_id, recount_of, event_time, counted_by, system_qty, diff_qty, within_tolerance,
+                          outcome, adjustment_id, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.fromString(id), sku, place.code(), normalizedLot, counted, countedQuantity, uom,
+                        countTaskId, recountOf == null ? null : UUID.fromString(recountOf), Timestamp.from(at), counter,
+                        assessed.variance().systemQuantity(), assessed.variance().diffQuantity(),
+                        outcome.equals("NO_VARIANCE") || outcome.equals("AUTO_APPROVE"), outcome,
+                        assessed.adjustmentId() == null ? null : UUID.fromString(assessed.adjustmentId()),
+                        Timestamp.from(now))
+                .update();
+        return new CountResult(id, assessed.variance(), assessed.decision(), assessed.adjustmentId());
+    }
+
+    private record Original(String sku, String location, String lot, String adjustmentId) {
+    }
+
+    private Optional<Original> original(String countId) {
+        UUID id;
+        try {
+            id = UUID.fromString(countId);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationFailed("Not a count id.", List.of(new FieldProblem("recountOf", "not a count id")));
+        }
+        return jdbc.sql("SELECT sku, location, lot, adjustment_id::text FROM count_result WHERE id = ?")
+                .param(id)
+                .query(Original.class)
+                .optional();
+    }
+}

@@ -1,0 +1,372 @@
+package com.invgov.adjustment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.invgov.support.Api;
+import com.invgov.support.IntegrationTest;
+import com.invgov.workflow.WorkTasks;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Counts and adjustments through the API: each outcome of DESIGN §5.1, every path of adjustment-approval, SoD. */
+@IntegrationTest
+class AdjustmentApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    WorkTasks workTasks;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private final Instant countTime = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+
+    @Test
+    void aCountThatMatchesOpensNothing() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "C", "0.26", false, 2300);
+
+        ResponseEntity<JsonNode> r = f.count("olga", "23", "BOX", countTime, null);
+
+        assertThat(r.getStatusCode().value()).isEqualTo(201);
+        assertThat(r.getBody().at("/variance/diffQuantity").decimalValue()).isZero();
+        assertThat(r.getBody().at("/decision/outcome").asText()).isEqualTo("NO_VARIANCE");
+        assertThat(r.getBody().get("adjustmentId").isNull()).isTrue();
+        assertThat(f.onHand()).isEqualByComparingTo("2300");
+    }
+
+    @Test
+    void aSmallVarianceOfACItemIsPostedAtOnceAtTheCountsEventTime() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "C", "0.26", false, 2300);
+
+        ResponseEntity<JsonNode> r = f.count("olga", "2290", "EA", countTime, null);
+
+        assertThat(r.getStatusCode().value()).isEqualTo(201);
+        JsonNode v = r.getBody().get("variance");
+        assertThat(v.get("systemQuantity").decimalValue()).isEqualByComparingTo("2300");
+        assertThat(v.get("countedQuantity").decimalValue()).isEqualByComparingTo("2290");
+        assertThat(v.get("diffQuantity").decimalValue()).isEqualByComparingTo("-10");
+        assertThat(v.get("diffValue").decimalValue()).isEqualByComparingTo("2.60");
+        assertThat(v.get("diffPercent").decimalValue().doubleValue()).isCloseTo(0.4348, org.assertj.core.data.Offset.offset(0.0001));
+        JsonNode d = r.getBody().get("decision");
+        assertThat(d.get("outcome").asText()).isEqualTo("AUTO_APPROVE");
+        assertThat(d.get("ruleSet").asText()).isEqualTo("adjustment-tolerance");
+        assertThat(d.get("ruleSetVersion").asInt()).isPositive();
+        assertThat(d.get("firedRules")).isNotEmpty();
+
+        JsonNode a = f.adjustment(r.getBody().get("adjustmentId").asText());
+        assertThat(a.get("status").asText()).isEqualTo("POSTED");
+        assertThat(a.get("source").asText()).isEqualTo("CYCLE_COUNT");
+        assertThat(a.get("movementId").isNull()).isFalse();
+        assertThat(f.onHand()).isEqualByComparingTo("2290");
+        JsonNode movement = Api.as(port, "ivan").get().uri("/api/v1/movements/" + a.get("movementId").asText())
+                .retrieve().body(JsonNode.class);
+        assertThat(movement.get("type").asText()).isEqualTo("ADJUSTMENT");
+        assertThat(movement.get("quantity").decimalValue()).isEqualByComparingTo("10");
+        assertThat(Instant.parse(movement.get("eventTime").asText())).isEqualTo(countTime);
+    }
+
+    @Test
+    void theWorkedExampleOfAnAItemIsRecountedByAnotherOperatorAndApprovedByAController() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "A", "10.40", false, 2300);
+
+        ResponseEntity<JsonNode> first = f.count("olga", "2260", "EA", countTime, null);
+        assertThat(first.getBody().at("/decision/outcome").asText()).isEqualTo("RECOUNT");
+        String id = first.getBody().get("adjustmentId").asText();
+        assertThat(f.adjustment(id).get("status").asText()).isEqualTo("PENDING_RECOUNT");
+
+        // the first counter is not offered the recount and may not do it; another operator is
+        assertThat(f.taskOf("olga", id)).isNull();
+        JsonNode recountTask = f.taskOf("omar", id);
+        assertThat(recountTask).isNotNull();
+        assertThat(recountTask.get("candidateRoles").toString()).contains("OPERATOR");
+        assertThat(recountTask.toString()).doesNotContain("2300");
+        ResponseEntity<JsonNode> own = f.count("olga", "2260", "EA", countTime.plusSeconds(60),
+                first.getBody().get("id").asText());
+        assertThat(own.getStatusCode().value()).isEqualTo(403);
+        assertThat(own.getBody().get("type").asText()).endsWith("/segregation-of-duties");
+
+        ResponseEntity<JsonNode> recount = f.count("omar", "2260", "EA", countTime.plusSeconds(60),
+                first.getBody().get("id").asText());
+        assertThat(recount.getStatusCode().value()).isEqualTo(201);
+        assertThat(recount.getBody().get("adjustmentId").asText()).isEqualTo(id);
+        assertThat(recount.getBody().at("/decision/outcome").asText()).isEqualTo("APPROVE");
+
+        JsonNode a = f.adjustment(id);
+        assertThat(a.get("status").asText()).isEqualTo("PENDING_APPROVAL");
+        assertThat(a.get("quantityDelta").decimalValue()).isEqualByComparingTo("-40");
+        assertThat(a.get("value").decimalValue()).isEqualByComparingTo("416.00");
+        assertThat(a.at("/decision/approverRoles").toString()).isEqualTo("[\"INVENTORY_CONTROLLER\"]");
+        assertThat(a.get("approvals")).isEmpty();
+
+        // counters are not offered the approval and may not give it
+        assertThat(f.taskOf("omar", id)).isNull();
+        JsonNode approval = f.taskOf("ivan", id);
+        assertThat(approval.get("name").asText()).isEqualTo("Approve adjustment");
+        assertThat(approval.get("processKey").asText()).isEqualTo("adjustment-approval");
+        assertThat(approval.at("/subject/type").asText()).isEqualTo("adjustment");
+        assertThat(approval.at("/subject/id").asText()).isEqualTo(id);
+        assertThat(f.complete("omar", approval.get("id").asText(), true, null).getStatusCode().value())
+                .isEqualTo(403);
+
+        assertThat(f.claim("ivan", approval.get("id").asText()).getStatusCode().value()).isEqualTo(200);
+        assertThat(f.complete("ivan", approval.get("id").asText(), true, "recounted twice, box was missing")
+                .getStatusCode().value()).isEqualTo(204);
+
+        a = f.adjustment(id);
+        assertThat(a.get("status").asText()).isEqualTo("POSTED");
+        assertThat(a.get("movementId").isNull()).isFalse();
+        assertThat(a.at("/approvals/0/role").asText()).isEqualTo("INVENTORY_CONTROLLER");
+        assertThat(a.at("/approvals/0/by").asText()).isEqualTo("ivan");
+        assertThat(a.at("/approvals/0/approved").asBoolean()).isTrue();
+        assertThat(a.at("/approvals/0/comment").asText()).isEqualTo("recounted twice, box was missing");
+        assertThat(f.onHand()).isEqualByComparingTo("2260");
+        assertThat(f.taskOf("ivan", id)).isNull();
+    }
+
+    @Test
+    void aLargeVarianceNeedsAControllerAndThenFinance() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "A", "10.40", false, 2300);
+        String id = countedAndRecounted(f, "2180"); // -120 × 10.40 = 1248.00
+
+        JsonNode a = f.adjustment(id);
+        assertThat(a.at("/decision/approverRoles").toString())
+                .isEqualTo("[\"INVENTORY_CONTROLLER\",\"FINANCE\"]");
+        assertThat(f.taskOf("fiona", id)).as("finance comes second").isNull();
+        approve(f, "ivan", id);
+        assertThat(f.adjustment(id).get("status").asText()).isEqualTo("PENDING_APPROVAL");
+        assertThat(f.onHand()).isEqualByComparingTo("2300");
+        assertThat(f.taskOf("iris", id)).as("the controller's part is done").isNull();
+
+        approve(f, "fiona", id);
+        a = f.adjustment(id);
+        assertThat(a.get("status").asText()).isEqualTo("POSTED");
+        assertThat(a.get("approvals")).hasSize(2);
+        assertThat(f.onHand()).isEqualByComparingTo("2180");
+    }
+
+    @Test
+    void aRejectionNeedsACommentAndPostsNothing() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "A", "10.40", false, 2300);
+        String id = countedAndRecounted(f, "2260");
+        String task = f.taskOf("ivan", id).get("id").asText();
+
+        ResponseEntity<JsonNode> bare = f.complete("ivan", task, false, " ");
+        assertThat(bare.getStatusCode().is4xxClientError()).isTrue();
+        assertThat(bare.getBody().get("type").asText()).endsWith("/validation");
+
+        assertThat(f.complete("ivan", task, false, "the bin was mislabelled").getStatusCode().value()).isEqualTo(204);
+        JsonNode a = f.adjustment(id);
+        assertThat(a.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(a.get("movementId").isNull()).isTrue();
+        assertThat(a.at("/approvals/0/approved").asBoolean()).isFalse();
+        assertThat(f.onHand()).isEqualByComparingTo("2300");
+        assertThat(jdbc.sql("SELECT type FROM outbox_event WHERE subject_type = 'adjustment' AND subject_id = ? "
+                        + "ORDER BY occurred_at, seq").param(id).query(String.class).list())
+                .as("the change feed tells integrations").containsExactly("AdjustmentOpened",
+                        "AdjustmentApprovalRequested", "AdjustmentRejected");
+    }
+
+    @Test
+    void aLatePostingThatExplainsTheVarianceClosesTheAdjustmentWithoutPosting() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "A", "10.40", false, 2300);
+        String id = countedAndRecounted(f, "2260");
+        // an issue that happened before the count is posted only now: the variance is gone
+        f.move("ISSUE", 40, f.location, null, countTime.minusSeconds(600));
+
+        approve(f, "ivan", id);
+
+        JsonNode a = f.adjustment(id);
+        assertThat(a.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(a.at("/decision/outcome").asText()).isEqualTo("NO_VARIANCE");
+        assertThat(a.get("movementId").isNull()).isTrue();
+        assertThat(f.onHand()).isEqualByComparingTo("2260");
+    }
+
+    @Test
+    void aLatePostingThatGrowsTheVarianceIsDecidedAgainAndApprovalsGivenCount() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "A", "10.40", false, 2300);
+        String id = countedAndRecounted(f, "2260");
+        // a receipt from before the count arrives late: -140 × 10.40 = 1456.00 needs finance too
+        f.move("RECEIPT", 100, null, f.location, countTime.minusSeconds(600));
+
+        approve(f, "ivan", id);
+
+        JsonNode a = f.adjustment(id);
+        assertThat(a.get("status").asText()).isEqualTo("PENDING_APPROVAL");
+        assertThat(a.get("quantityDelta").decimalValue()).isEqualByComparingTo("-140");
+        assertThat(a.at("/decision/approverRoles").toString()).isEqualTo("[\"INVENTORY_CONTROLLER\",\"FINANCE\"]");
+        assertThat(f.taskOf("iris", id)).as("the controller's approval still counts").isNull();
+        approve(f, "fiona", id);
+        assertThat(f.adjustment(id).get("status").asText()).isEqualTo("POSTED");
+        assertThat(f.onHand()).isEqualByComparingTo("2260");
+    }
+
+    @Test
+    void aPostingThatWouldGoBelowZeroIsAConflictAndAsksForARecount() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "A", "10.40", false, 2300);
+        String id = countedAndRecounted(f, "2260");
+        // after the count, almost everything is issued: taking 40 now would go below zero
+        f.move("ISSUE", 2290, f.location, null, Instant.now().minusSeconds(60));
+
+        approve(f, "ivan", id);
+
+        JsonNode a = f.adjustment(id);
+        assertThat(a.get("status").asText()).isEqualTo("CONFLICT");
+        assertThat(a.get("movementId").isNull()).isTrue();
+        assertThat(f.onHand()).isEqualByComparingTo("10");
+        assertThat(f.taskOf("pavel", id)).as("a recount is raised for an operator who has not counted").isNotNull();
+    }
+
+    @Test
+    void anApprovalWaiting24HoursIsFlaggedAndStaysOpen() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "A", "10.40", false, 2300);
+        String id = countedAndRecounted(f, "2260");
+        assertThat(f.adjustment(id).get("escalated").asBoolean()).isFalse();
+
+        assertThat(workTasks.runTimersNow(id)).isEqualTo(1);
+
+        assertThat(f.adjustment(id).get("escalated").asBoolean()).isTrue();
+        assertThat(f.taskOf("ivan", id)).as("the timer does not interrupt the approval").isNotNull();
+    }
+
+    @Test
+    void aManualRequestInsideToleranceIsPostedAtOnce() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "C", "0.26", false, 2300);
+        ResponseEntity<JsonNode> r = f.post("ivan", "/api/v1/adjustments", """
+                {"location": "%s", "sku": "%s", "lot": null, "quantityDelta": -10, "reasonCode": "DAMAGED",
+                 "note": "crushed box"}""".formatted(f.location, f.sku));
+
+        assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(201);
+        assertThat(r.getBody().get("source").asText()).isEqualTo("MANUAL");
+        assertThat(r.getBody().get("reasonCode").asText()).isEqualTo("DAMAGED");
+        assertThat(r.getBody().at("/decision/outcome").asText()).isEqualTo("AUTO_APPROVE");
+        assertThat(r.getBody().get("status").asText()).isEqualTo("POSTED");
+        assertThat(f.onHand()).isEqualByComparingTo("2290");
+    }
+
+    @Test
+    void theRequesterOfAManualAdjustmentMayNotApproveIt() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "C", "0.26", false, 2300);
+        ResponseEntity<JsonNode> r = f.post("ivan", "/api/v1/adjustments", """
+                {"location": "%s", "sku": "%s", "quantityDelta": 500, "reasonCode": "FOUND", "note": "pallet"}"""
+                .formatted(f.location, f.sku));
+        assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(201);
+        String id = r.getBody().get("id").asText();
+        assertThat(r.getBody().get("status").asText()).isEqualTo("PENDING_APPROVAL");
+        assertThat(r.getBody().at("/decision/approverRoles").toString()).isEqualTo("[\"INVENTORY_CONTROLLER\"]");
+
+        assertThat(f.taskOf("ivan", id)).as("not offered to the requester").isNull();
+        String task = f.taskOf("iris", id).get("id").asText();
+        ResponseEntity<JsonNode> own = f.complete("ivan", task, true, "mine");
+        assertThat(own.getStatusCode().value()).isEqualTo(403);
+        assertThat(own.getBody().get("type").asText()).endsWith("/segregation-of-duties");
+        ResponseEntity<JsonNode> claim = f.claim("ivan", task);
+        assertThat(claim.getStatusCode().value()).isEqualTo(403);
+        assertThat(claim.getBody().get("type").asText()).endsWith("/segregation-of-duties");
+
+        approve(f, "iris", id);
+        assertThat(f.adjustment(id).get("status").asText()).isEqualTo("POSTED");
+        assertThat(f.onHand()).isEqualByComparingTo("2800");
+    }
+
+    @Test
+    void aManualRequestNeedsAKnownReasonCodeAndAnIdempotencyKey() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "C", "0.26", false, 100);
+        ResponseEntity<JsonNode> r = f.post("ivan", "/api/v1/adjustments", """
+                {"location": "%s", "sku": "%s", "quantityDelta": -1, "reasonCode": "BECAUSE"}"""
+                .formatted(f.location, f.sku));
+        assertThat(r.getStatusCode().value()).isEqualTo(422);
+        assertThat(r.getBody().toString()).contains("reasonCode");
+
+        ResponseEntity<JsonNode> noKey = Api.as(port, "olga").post().uri("/api/v1/counts")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body("{\"location\": \"" + f.location + "\", \"sku\": \"" + f.sku
+                        + "\", \"countedQuantity\": 1, \"uom\": \"EA\"}")
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(noKey.getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void aCounterCannotReadTheAdjustmentOfTheirCount() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "A", "10.40", false, 2300);
+        ResponseEntity<JsonNode> first = f.count("olga", "2260", "EA", countTime, null);
+        String id = first.getBody().get("adjustmentId").asText();
+
+        ResponseEntity<JsonNode> peek = Api.as(port, "olga").get().uri("/api/v1/adjustments/" + id).retrieve()
+                .toEntity(JsonNode.class);
+        assertThat(peek.getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
+    void aRegulatedItemIsRecountedEvenInsideToleranceAndNeedsQualityAndAController() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "C", "0.26", true, 2300);
+        ResponseEntity<JsonNode> first = f.count("olga", "2299", "EA", countTime, null);
+        assertThat(first.getBody().at("/decision/outcome").asText()).isEqualTo("RECOUNT");
+        ResponseEntity<JsonNode> recount = f.count("omar", "2299", "EA", countTime,
+                first.getBody().get("id").asText());
+        assertThat(recount.getBody().at("/decision/outcome").asText()).isEqualTo("APPROVE");
+        assertThat(recount.getBody().at("/decision/approverRoles").toString())
+                .isEqualTo("[\"QUALITY\",\"INVENTORY_CONTROLLER\"]");
+        String id = first.getBody().get("adjustmentId").asText();
+
+        approve(f, "quinn", id);
+        approve(f, "ivan", id);
+        assertThat(f.adjustment(id).get("status").asText()).isEqualTo("POSTED");
+        assertThat(f.onHand()).isEqualByComparingTo("2299");
+    }
+
+    @Test
+    void aCountRepeatedWithTheSameKeyIsAnsweredAgainAndCountedOnce() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "C", "0.26", false, 2300);
+        String body = """
+                {"location": "%s", "sku": "%s", "countedQuantity": 2290, "uom": "EA", "eventTime": "%s"}"""
+                .formatted(f.location, f.sku, countTime);
+        RestClient olga = Api.as(port, "olga");
+        ResponseEntity<JsonNode> first = olga.post().uri("/api/v1/counts").header("Idempotency-Key", "c-" + f.sku)
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JsonNode.class);
+        ResponseEntity<JsonNode> again = olga.post().uri("/api/v1/counts").header("Idempotency-Key", "c-" + f.sku)
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JsonNode.class);
+
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(again.getStatusCode().value()).isEqualTo(201);
+        assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.getBody().get("adjustmentId")).isEqualTo(first.getBody().get("adjustmentId"));
+        assertThat(f.onHand()).isEqualByComparingTo("2290");
+    }
+
+    @Test
+    void aCountInAnUnknownUomIsRefused() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "C", "0.26", false, 10);
+        ResponseEntity<JsonNode> r = f.count("olga", "1", "PALLET", countTime, null);
+        assertThat(r.getStatusCode().value()).isEqualTo(422);
+        assertThat(r.getBody().toString()).contains("uom");
+    }
+
+    /** olga counts, omar recounts the same quantity: the adjustment waits for approval. */
+    private String countedAndRecounted(AdjustmentFixture f, String counted) {
+        ResponseEntity<JsonNode> first = f.count("olga", counted, "EA", countTime, null);
+        assertThat(first.getBody().at("/decision/outcome").asText()).isEqualTo("RECOUNT");
+        ResponseEntity<JsonNode> recount = f.count("omar", counted, "EA", countTime,
+                first.getBody().get("id").asText());
+        assertThat(recount.getStatusCode().value()).as("%s", recount.getBody()).isEqualTo(201);
+        assertThat(recount.getBody().at("/decision/outcome").asText()).isEqualTo("APPROVE");
+        return first.getBody().get("adjustmentId").asText();
+    }
+
+    private void approve(AdjustmentFixture f, String user, String id) {
+        JsonNode task = f.taskOf(user, id);
+        assertThat(task).as("%s is offered the approval of %s", user, id).isNotNull();
+        ResponseEntity<JsonNode> r = f.complete(user, task.get("id").asText(), true, "ok");
+        assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(204);
+    }
+}
