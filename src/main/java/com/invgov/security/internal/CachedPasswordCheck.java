@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * on each node.
  */
 @Component
+@SecurityModes.Local
 class CachedPasswordCheck implements AuthenticationProvider {
 
     static final Duration TTL = Duration.ofMinutes(3);
