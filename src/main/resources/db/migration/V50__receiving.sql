@@ -3,6 +3,7 @@
 ALTER TABLE expected_receipt
     ADD COLUMN received_quantity numeric(24, 6) NOT NULL DEFAULT 0, -- base UoM of the item
     ADD COLUMN closed            boolean        NOT NULL DEFAULT false,
+    ADD COLUMN overdue_announced boolean        NOT NULL DEFAULT false, -- an ExpectedReceiptOverdue event is out
     ADD COLUMN updated_at        timestamptz    NOT NULL DEFAULT now();
 CREATE INDEX expected_receipt_due ON expected_receipt (due_date, po, line);
 

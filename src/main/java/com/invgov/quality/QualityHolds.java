@@ -26,6 +26,7 @@ import com.invgov.rules.model.QualityDispositionDecision;
 import com.invgov.rules.model.QualityDispositionFact;
 import com.invgov.security.CurrentUser;
 import com.invgov.security.Role;
+import com.invgov.workflow.ProcessStarter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,6 +35,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Quality holds (DESIGN §4 quality-hold): held stock goes to QUARANTINE by STATUS_CHANGE where it is, its
@@ -45,6 +47,8 @@ import java.util.List;
 public class QualityHolds {
 
     static final String SOURCE = "quality";
+    /** The BPMN process key (processes/quality-hold.bpmn); its business key is the hold id. */
+    public static final String PROCESS = "quality-hold";
 
     private final QualityStore store;
     private final Ledger ledger;
@@ -54,9 +58,11 @@ public class QualityHolds {
     private final Transactions transactions;
     private final CurrentUser user;
     private final Clock clock;
+    private final ProcessStarter processes;
 
     QualityHolds(QualityStore store, Ledger ledger, Reservations reservations, RuleDecisions rules, EventFeed events,
-                 Transactions transactions, CurrentUser user, Clock clock) {
+                 Transactions transactions, CurrentUser user, Clock clock, ProcessStarter processes) {
+        this.processes = processes;
         this.store = store;
         this.ledger = ledger;
         this.reservations = reservations;
@@ -109,22 +115,37 @@ public class QualityHolds {
                         + ".");
             }
             long id = store.insertHold(source, sku, lot, serial, location, reason, reference, actor, now);
-            int n = 0;
             for (QualityStore.Held h : held) {
-                if ("AVAILABLE".equals(h.status()) && h.reserved().signum() > 0) {
-                    reservations.releaseForHold(h.sku(), h.location(), h.lot(), h.serial(), "quality hold " + id);
-                }
-                ledger.post(new MovementCommand(MovementType.STATUS_CHANGE, h.sku(), h.quantity(), h.uom(),
-                        nullIfEmpty(h.lot()), nullIfEmpty(h.serial()),
-                        new Place(h.location(), StockStatus.valueOf(h.status())),
-                        new Place(h.location(), StockStatus.QUARANTINE), "HOLD-" + id, null, null, SOURCE),
-                        new Posting(actor, SOURCE, "hold:" + id + ":" + (n++)));
                 store.insertLine(id, h);
             }
+            processes.start(PROCESS, String.valueOf(id), Map.of("holdId", String.valueOf(id), "actor", actor));
             QualityHold hold = store.hold(id).orElseThrow();
             events.append("QualityHoldPlaced", "quality-hold", hold.id(), hold);
             return hold;
         });
+    }
+
+    /** The quality-hold process's first step: every line's stock to QUARANTINE, its reservations released. */
+    void quarantine(long holdId, String actor) {
+        int n = 0;
+        for (QualityStore.LineRow h : store.lines(holdId)) {
+            if ("AVAILABLE".equals(h.fromStatus())) {
+                reservations.releaseForHold(h.sku(), h.location(), h.lot(), h.serial(), "quality hold " + holdId);
+            }
+            ledger.post(new MovementCommand(MovementType.STATUS_CHANGE, h.sku(), h.quantity(), h.uom(),
+                    nullIfEmpty(h.lot()), nullIfEmpty(h.serial()),
+                    new Place(h.location(), StockStatus.valueOf(h.fromStatus())),
+                    new Place(h.location(), StockStatus.QUARANTINE), "HOLD-" + holdId, null, null, SOURCE),
+                    new Posting(actor, SOURCE, "hold:" + holdId + ":" + (n++)));
+        }
+    }
+
+    /** The quality-hold process posts a disposition (no MRB, or approved by it); true when the hold closed. */
+    boolean postDisposition(long dispositionId, String actor) {
+        QualityStore.DispositionRow d = store.disposition(dispositionId).orElseThrow();
+        post(dispositionId, store.lineById(d.lineId()), d.disposition(), d.quantity(), actor);
+        store.closeIfDone(d.holdId(), clock.instant());
+        return "CLOSED".equals(store.holdStatus(d.holdId(), false).orElseThrow());
     }
 
     /**
@@ -152,6 +173,10 @@ public class QualityHolds {
             if (!"OPEN".equals(status)) {
                 throw new Conflict("Quality hold " + holdId + " is " + status + ".");
             }
+            if (!processes.openTasks(PROCESS, holdId).contains("disposition")) {
+                throw new Conflict("Quality hold " + holdId + " has a disposition waiting for MRB approval; decide "
+                        + "that first.");
+            }
             QualityStore.LineRow line = store.line(hid, parseLine(command.lineId())).orElseThrow(() ->
                     new ValidationFailed("lineId", "no line " + command.lineId() + " in hold " + holdId));
             if (command.quantity().compareTo(line.remaining()) > 0) {
@@ -167,10 +192,8 @@ public class QualityHolds {
             long did = store.insertDisposition(hid, line.id(), command.disposition(), command.quantity(), value, mrb,
                     decision.decision().approverRoles(), decision.version(), decision.decisionId(),
                     command.comment(), actor, now);
-            if (!mrb) {
-                post(did, line, command.disposition(), command.quantity(), actor);
-            }
-            store.closeIfDone(hid, now);
+            processes.complete(PROCESS, holdId, "disposition", actor,
+                    Map.of("dispositionId", String.valueOf(did), "mrbRequired", mrb, "actor", actor));
             QualityHold hold = store.hold(hid).orElseThrow();
             events.append(mrb ? "DispositionAwaitsMrb" : "DispositionPosted", "quality-hold", hold.id(), hold);
             return hold;
@@ -198,14 +221,14 @@ public class QualityHolds {
                             java.util.Set.copyOf(d.approverRoles().stream().filter(r -> !done.contains(r))
                                     .map(r -> Role.parse(r).orElseThrow()).toList())));
             store.approve(did, role, actor, approved, comment, now);
-            QualityStore.LineRow line = store.lineById(d.lineId());
+            String holdKey = String.valueOf(d.holdId());
             if (!approved) {
                 store.dispositionStatus(did, "REJECTED", null);
-                store.takeFromLine(line.id(), d.quantity().negate());
+                store.takeFromLine(d.lineId(), d.quantity().negate());
+                processes.complete(PROCESS, holdKey, "mrbApproval", actor, Map.of("approved", false));
             } else if (store.approvedRoles(did).containsAll(d.approverRoles())) {
-                post(did, line, d.disposition(), d.quantity(), actor);
+                processes.complete(PROCESS, holdKey, "mrbApproval", actor, Map.of("approved", true, "actor", actor));
             }
-            store.closeIfDone(d.holdId(), now);
             QualityHold hold = store.hold(d.holdId()).orElseThrow();
             events.append(approved ? "MrbApproved" : "MrbRejected", "quality-hold", hold.id(), hold);
             return hold;

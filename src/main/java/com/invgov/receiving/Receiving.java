@@ -21,7 +21,7 @@ import com.invgov.inventory.Posting;
 import com.invgov.inventory.StockStatus;
 import com.invgov.inventory.Supplier;
 import com.invgov.inventory.SupplierStatus;
-import com.invgov.quality.QualityHolds;
+import com.invgov.workflow.ProcessStarter;
 import com.invgov.receiving.internal.ReceivingStore;
 import com.invgov.rules.RuleDecision;
 import com.invgov.rules.RuleDecisions;
@@ -44,6 +44,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,6 +60,8 @@ public class Receiving {
 
     private static final Role[] RECEIVERS = {Role.OPERATOR, Role.PLANNER, Role.INTEGRATION, Role.ADMIN};
     static final String SOURCE = "receiving";
+    /** The BPMN process key (processes/receiving.bpmn); its business key is the receipt id. */
+    public static final String PROCESS = "receiving";
 
     private final ReceivingStore store;
     private final MasterData masterData;
@@ -69,12 +72,12 @@ public class Receiving {
     private final CurrentUser user;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
-    private final QualityHolds holds;
+    private final ProcessStarter processes;
 
     Receiving(ReceivingStore store, MasterData masterData, Ledger ledger, RuleDecisions rules, EventFeed events,
               Transactions transactions, CurrentUser user, Clock clock, ApplicationEventPublisher publisher,
-              QualityHolds holds) {
-        this.holds = holds;
+              ProcessStarter processes) {
+        this.processes = processes;
         this.store = store;
         this.masterData = masterData;
         this.ledger = ledger;
@@ -203,6 +206,7 @@ public class Receiving {
                     inspection.version(), tolerance == null ? null : tolerance.decision().outcome().name(),
                     tolerance == null ? null : tolerance.version(), over ? "PENDING" : "NONE",
                     Long.parseLong(movement.id()), actor, now, expected == null));
+            processes.start(PROCESS, String.valueOf(id), Map.of("receiptId", String.valueOf(id)));
             Receipt receipt = store.receipt(id, false).orElseThrow();
             events.append("ReceiptPosted", "receipt", receipt.id(), receipt);
             publisher.publishEvent(new ReceiptPosted(receipt.id(), receipt.state()));
@@ -230,15 +234,24 @@ public class Receiving {
                                     e.expectedBase(), clock.instant()));
                 }
             }
+            processes.complete(PROCESS, id, "approveOverReceipt", actor, Map.of("approved", approved));
             return changed(id, approved ? "OverReceiptApproved" : "OverReceiptRejected");
         });
     }
 
+    /** The inspection checklist for the receipt's item category (the default one when the category has none). */
+    @Transactional(readOnly = true)
+    public List<InspectionCheck> checklist(String id) {
+        return store.checklist(receipt(id).sku());
+    }
+
     /**
-     * QUALITY records the inspection result: passed → STATUS_CHANGE INSPECTION → AVAILABLE (putaway follows); failed
-     * → a quality hold of the received lot at the receiving location (QUARANTINE).
+     * QUALITY records the inspection: with {@code checks}, every check of the item's checklist must be given (a
+     * pass/fail check with {@code passed}, a measured one with {@code value}) and the result is passed when all
+     * pass; {@code passed}, when also given, must agree. Passed → STATUS_CHANGE INSPECTION → AVAILABLE and putaway;
+     * failed → the process puts the received lot at the receiving location on quality hold (QUARANTINE).
      */
-    public Receipt recordInspection(String id, boolean passed) {
+    public Receipt recordInspection(String id, Boolean passedGiven, List<CheckResult> checks) {
         user.requireAnyRole("record inspections", Role.QUALITY);
         String actor = user.requireUsername();
         return transactions.inTransaction(() -> {
@@ -246,15 +259,62 @@ public class Receiving {
             if (!"AWAITING_INSPECTION".equals(r.state())) {
                 throw new Conflict("Receipt " + id + " is " + r.state() + ", not AWAITING_INSPECTION.");
             }
-            store.inspected(Long.parseLong(id), passed ? "PASSED" : "FAILED", actor);
+            Boolean result = passedGiven;
+            String checksJson = null;
+            if (checks != null && !checks.isEmpty()) {
+                List<FieldProblem> errors = new ArrayList<>();
+                boolean all = true;
+                StringBuilder json = new StringBuilder("[");
+                List<InspectionCheck> checklist = store.checklist(r.sku());
+                for (InspectionCheck c : checklist) {
+                    CheckResult given = checks.stream().filter(g -> c.name().equals(g.name())).findFirst().orElse(null);
+                    boolean ok;
+                    if (given == null) {
+                        errors.add(new FieldProblem("checks", "missing check: " + c.name()));
+                        continue;
+                    } else if (c.measured()) {
+                        if (given.value() == null) {
+                            errors.add(new FieldProblem("checks", c.name() + ": a measured value in " + c.unit()
+                                    + " is required"));
+                            continue;
+                        }
+                        ok = c.within(given.value());
+                    } else {
+                        if (given.passed() == null) {
+                            errors.add(new FieldProblem("checks", c.name() + ": passed true or false is required"));
+                            continue;
+                        }
+                        ok = given.passed();
+                    }
+                    all &= ok;
+                    json.append(json.length() > 1 ? "," : "").append("{\"name\":\"").append(c.name().replace("\"", ""))
+                            .append("\",\"passed\":").append(ok)
+                            .append(given.value() == null ? "" : ",\"value\":" + given.value().toPlainString())
+                            .append("}");
+                }
+                checks.stream().filter(g -> checklist.stream().noneMatch(c -> c.name().equals(g.name())))
+                        .forEach(g -> errors.add(new FieldProblem("checks", "not on the checklist: " + g.name())));
+                if (passedGiven != null && passedGiven != all && errors.isEmpty()) {
+                    errors.add(new FieldProblem("passed", "contradicts the checks, which " + (all ? "all pass" : "fail")));
+                }
+                if (!errors.isEmpty()) {
+                    throw new ValidationFailed("The inspection's checks are incomplete or wrong.", errors);
+                }
+                result = all;
+                checksJson = json.append("]").toString();
+            }
+            if (result == null) {
+                throw new ValidationFailed("passed", "required without checks");
+            }
+            boolean passed = result;
+            store.inspected(Long.parseLong(id), passed ? "PASSED" : "FAILED", actor, checksJson);
             if (passed) {
                 ledger.post(new MovementCommand(MovementType.STATUS_CHANGE, r.sku(), r.quantity(), r.uom(), r.lot(),
                         r.serial(), new Place(r.location(), StockStatus.INSPECTION),
                         new Place(r.location(), StockStatus.AVAILABLE), receiptRef(r), null, null, SOURCE),
                         new Posting(actor, SOURCE, "receipt-inspection:" + id));
-            } else {
-                holds.holdFailedInspection(r.sku(), r.lot(), r.serial(), r.location(), receiptRef(r), actor);
             }
+            processes.complete(PROCESS, id, "inspect", actor, Map.of("passed", passed, "inspectedBy", actor));
             return changed(id, passed ? "InspectionPassed" : "InspectionFailed");
         });
     }
@@ -282,6 +342,7 @@ public class Receiving {
                     new Place(r.location(), StockStatus.AVAILABLE), new Place(target, StockStatus.AVAILABLE),
                     receiptRef(r), null, null, SOURCE), new Posting(actor, SOURCE, "receipt-putaway:" + id));
             store.putAway(Long.parseLong(id), target, actor);
+            processes.complete(PROCESS, id, "putaway", actor, Map.of("location", target));
             return changed(id, "ReceiptPutAway");
         });
     }

@@ -95,6 +95,9 @@ class QualityHoldApiTest {
         assertThat(useAsIs.get("approverRoles").toString()).contains("QUALITY", "INVENTORY_CONTROLLER");
         assertThat(stock(sku, "QUARANTINE")).isEqualByComparingTo("30");
         String did = useAsIs.get("id").asText();
+        ResponseEntity<JsonNode> meanwhile = dispose(id, line, "SCRAP", 1);
+        assertThat(meanwhile.getStatusCode().value()).isEqualTo(409);
+        assertThat(meanwhile.getBody().get("detail").asText()).contains("MRB");
         assertThat(post("olga", "/api/v1/dispositions/" + did + "/mrb-approval", "{\"approved\": true}")
                 .getStatusCode().value()).isEqualTo(403);
         assertThat(post("quinn", "/api/v1/dispositions/" + did + "/mrb-approval", "{\"approved\": true}")
@@ -107,6 +110,9 @@ class QualityHoldApiTest {
         assertThat(done.get("status").asText()).isEqualTo("CLOSED");
         assertThat(stock(sku, "AVAILABLE")).isEqualByComparingTo("60");
         assertThat(stock(sku, "QUARANTINE")).isEqualByComparingTo("0");
+        assertThat(path(id)).containsSubsequence("quarantine", "disposition", "postDisposition",
+                "disposition", "mrbApproval", "postDisposition", "closed");
+        assertThat(ended(id)).isTrue();
     }
 
     @Test
@@ -128,6 +134,19 @@ class QualityHoldApiTest {
         assertThat(rejected.at("/lines/0/remaining").decimalValue()).isEqualByComparingTo("10");
         assertThat(rejected.get("status").asText()).isEqualTo("OPEN");
         assertThat(stock(sku, "QUARANTINE")).isEqualByComparingTo("10");
+        // the rejection leads back to the disposition task
+        assertThat(path(id)).containsSubsequence("quarantine", "disposition", "mrbApproval", "disposition")
+                .doesNotContain("postDisposition");
+        assertThat(ended(id)).isFalse();
+        JsonNode scrapped = dispose(id, line, "SCRAP", 10).getBody();
+        assertThat(scrapped.at("/dispositions/1/status").asText()).isEqualTo("PENDING_MRB");
+        post("quinn", "/api/v1/dispositions/" + scrapped.at("/dispositions/1/id").asText() + "/mrb-approval",
+                "{\"approved\": true}");
+        JsonNode closed = post("iris", "/api/v1/dispositions/" + scrapped.at("/dispositions/1/id").asText()
+                + "/mrb-approval", "{\"approved\": true}").getBody();
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(stock(sku, "QUARANTINE")).isEqualByComparingTo("0");
+        assertThat(ended(id)).isTrue();
     }
 
     @Test
@@ -181,6 +200,20 @@ class QualityHoldApiTest {
         RestClient.RequestBodySpec spec = Api.as(port, user).post().uri(path).contentType(MediaType.APPLICATION_JSON)
                 .header("Idempotency-Key", "q-" + UUID.randomUUID());
         return spec.body(body).retrieve().toEntity(JsonNode.class);
+    }
+
+    /** The activities the hold's quality-hold process passed, in order. */
+    private java.util.List<String> path(String holdId) {
+        return jdbc.sql("""
+                SELECT a.act_id_ FROM act_hi_actinst a JOIN act_hi_procinst p ON p.id_ = a.proc_inst_id_
+                 WHERE p.proc_def_key_ = 'quality-hold' AND p.business_key_ = ?
+                 ORDER BY a.start_time_, a.sequence_counter_""").param(holdId).query(String.class).list();
+    }
+
+    private boolean ended(String holdId) {
+        return jdbc.sql("""
+                SELECT count(*) FROM act_hi_procinst WHERE proc_def_key_ = 'quality-hold' AND business_key_ = ?
+                   AND end_time_ IS NOT NULL""").param(holdId).query(Integer.class).single() == 1;
     }
 
     private BigDecimal stock(String sku, String status) {

@@ -75,6 +75,9 @@ class ReceivingApiTest {
                 .isEqualTo("STOCK");
         ResponseEntity<JsonNode> putaway = post("olga", "/api/v1/receipts/" + r1.get("id").asText() + "/putaway", "{}");
         assertThat(putaway.getBody().get("state").asText()).isEqualTo("PUT_AWAY");
+        assertThat(path(r1)).containsSubsequence("overReceiptCheck", "inspectionDecision", "inspect",
+                "suggestPutaway", "putaway", "putAway").doesNotContain("approveOverReceipt", "qualityHold");
+        assertThat(ended(r1)).isTrue();
         assertThat(stock(sku, suggested, "AVAILABLE")).isEqualByComparingTo("50");
         assertThat(stock(sku, "P1-WH1-DOCK", null)).isEqualByComparingTo("0");
 
@@ -99,6 +102,9 @@ class ReceivingApiTest {
                 .isEqualTo(suggested);
         post("olga", "/api/v1/receipts/" + r2.get("id").asText() + "/putaway", "{}");
         assertThat(stock(sku, suggested, "AVAILABLE")).isEqualByComparingTo("110");
+        assertThat(path(r2)).containsSubsequence("overReceiptCheck", "approveOverReceipt", "inspectionDecision",
+                "suggestPutaway", "putaway", "putAway").doesNotContain("inspect");
+        assertThat(ended(r2)).isTrue();
         JsonNode line = get("olga", "/api/v1/expected-receipts/" + po + "/1");
         assertThat(line.get("closed").asBoolean()).isTrue();
         assertThat(line.get("overdue").asBoolean()).isFalse();
@@ -114,12 +120,46 @@ class ReceivingApiTest {
         JsonNode failed = post("quinn", "/api/v1/receipts/" + r.get("id").asText() + "/inspection",
                 "{\"passed\": false}").getBody();
         assertThat(failed.get("state").asText()).isEqualTo("ON_HOLD");
+        assertThat(path(r)).containsSubsequence("overReceiptCheck", "inspectionDecision", "inspect", "qualityHold",
+                "onHold").doesNotContain("putaway");
+        assertThat(ended(r)).isTrue();
         assertThat(stock(sku, "P1-WH1-DOCK", "QUARANTINE")).isEqualByComparingTo("10");
         assertThat(stock(sku, "P1-WH1-DOCK", "INSPECTION")).isEqualByComparingTo("0");
         assertThat(jdbc.sql("SELECT count(*) FROM quality_hold WHERE sku = ? AND source = 'INSPECTION' AND status = 'OPEN'")
                 .param(sku).query(Integer.class).single()).isEqualTo(1);
         assertThat(post("olga", "/api/v1/receipts/" + r.get("id").asText() + "/putaway", "{}").getStatusCode().value())
                 .isEqualTo(409);
+    }
+
+    @Test
+    void theInspectionChecklistOfTheCategoryDecidesPassOrFail() {
+        String sku = newItem("LOT", false, "FAS");
+        String po = expected(sku, 100, "EA");
+        JsonNode r = receipt("olga", "{\"po\": \"%s\", \"line\": 1, \"quantity\": 10, \"uom\": \"EA\", \"lot\": \"C1\"}"
+                .formatted(po)).getBody();
+        String id = r.get("id").asText();
+        JsonNode checklist = get("quinn", "/api/v1/receipts/" + id + "/checklist");
+        assertThat(checklist.get("items").findValuesAsText("name"))
+                .containsExactly("Packaging undamaged", "Thread go/no-go gauge", "Zinc coating thickness");
+        assertThat(checklist.at("/items/2/max").decimalValue()).isEqualByComparingTo("25");
+
+        ResponseEntity<JsonNode> incomplete = post("quinn", "/api/v1/receipts/" + id + "/inspection", """
+                {"checks": [{"name": "Packaging undamaged", "passed": true}]}""");
+        assertThat(incomplete.getStatusCode().value()).isEqualTo(422);
+        assertThat(incomplete.getBody().get("errors").findValuesAsText("message"))
+                .contains("missing check: Zinc coating thickness");
+
+        // coating 31 um is above the 25 um limit: the inspection fails although everything else passes
+        ResponseEntity<JsonNode> measured = post("quinn", "/api/v1/receipts/" + id + "/inspection", """
+                {"checks": [{"name": "Packaging undamaged", "passed": true},
+                            {"name": "Thread go/no-go gauge", "passed": true},
+                            {"name": "Zinc coating thickness", "value": 31}]}""");
+        assertThat(measured.getStatusCode().value()).isEqualTo(200);
+        assertThat(measured.getBody().get("inspectionResult").asText()).isEqualTo("FAILED");
+        assertThat(measured.getBody().get("state").asText()).isEqualTo("ON_HOLD");
+        assertThat(jdbc.sql("SELECT inspection_checks FROM receipt WHERE id = ?").param(Long.parseLong(id))
+                .query(String.class).single()).contains("\"Zinc coating thickness\",\"passed\":false,\"value\":31");
+        assertThat(stock(sku, "P1-WH1-DOCK", "QUARANTINE")).isEqualByComparingTo("10");
     }
 
     @Test
@@ -132,9 +172,30 @@ class ReceivingApiTest {
         JsonNode rejected = post("petra", "/api/v1/receipts/" + r.get("id").asText() + "/approval",
                 "{\"approved\": false}").getBody();
         assertThat(rejected.get("state").asText()).isEqualTo("REJECTED");
+        assertThat(path(r)).containsSubsequence("overReceiptCheck", "approveOverReceipt", "rejected")
+                .doesNotContain("inspectionDecision");
+        assertThat(ended(r)).isTrue();
         assertThat(stock(sku, "P1-WH1-DOCK", null)).isEqualByComparingTo("0");
         assertThat(get("olga", "/api/v1/expected-receipts/" + po + "/1").get("open").decimalValue())
                 .isEqualByComparingTo("10");
+    }
+
+    @Test
+    void aSkipLotReceiptWithinToleranceGoesStraightToPutaway() {
+        String sku = newItem("NONE", false);
+        String po = expected(sku, 100, "EA");
+        JsonNode first = receipt("olga", "{\"po\": \"%s\", \"line\": 1, \"quantity\": 10, \"uom\": \"EA\"}"
+                .formatted(po)).getBody();
+        assertThat(first.get("state").asText()).isEqualTo("AWAITING_INSPECTION");
+        JsonNode second = receipt("olga", "{\"po\": \"%s\", \"line\": 1, \"quantity\": 10, \"uom\": \"EA\"}"
+                .formatted(po)).getBody();
+        assertThat(second.get("state").asText()).isEqualTo("READY_FOR_PUTAWAY");
+        assertThat(second.at("/inspection/reason").asText()).isEqualTo("SKIP_LOT");
+        assertThat(path(second)).containsSubsequence("overReceiptCheck", "inspectionDecision", "suggestPutaway",
+                "putaway").doesNotContain("approveOverReceipt", "inspect");
+        assertThat(ended(second)).isFalse();
+        post("olga", "/api/v1/receipts/" + second.get("id").asText() + "/putaway", "{}");
+        assertThat(ended(second)).isTrue();
     }
 
     @Test
@@ -233,11 +294,15 @@ class ReceivingApiTest {
     // ---- helpers
 
     private String newItem(String tracking, boolean regulated) {
+        return newItem(tracking, regulated, "TST");
+    }
+
+    private String newItem(String tracking, boolean regulated, String category) {
         String sku = "RCV-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         ResponseEntity<JsonNode> r = json(as("ada").put(), "/api/v1/items/" + sku, null, """
                 {"description": "Receiving test part", "baseUom": "EA", "uomConversions": [{"uom": "BOX", "factor": 10}],
-                 "tracking": "%s", "abcClass": "C", "category": "TST", "unitCost": 2.50, "regulated": %s,
-                 "defaultSupplier": "S001"}""".formatted(tracking, regulated));
+                 "tracking": "%s", "abcClass": "C", "category": "%s", "unitCost": 2.50, "regulated": %s,
+                 "defaultSupplier": "S001"}""".formatted(tracking, category, regulated));
         assertThat(r.getStatusCode().is2xxSuccessful()).as(String.valueOf(r.getBody())).isTrue();
         return sku;
     }
@@ -275,6 +340,21 @@ class ReceivingApiTest {
             s = s.header("Idempotency-Key", key);
         }
         return s.body(body).retrieve().toEntity(JsonNode.class);
+    }
+
+    /** The activities the receipt's receiving process passed, in order, and whether it has ended. */
+    private java.util.List<String> path(JsonNode receipt) {
+        return jdbc.sql("""
+                SELECT a.act_id_ FROM act_hi_actinst a JOIN act_hi_procinst p ON p.id_ = a.proc_inst_id_
+                 WHERE p.proc_def_key_ = 'receiving' AND p.business_key_ = ?
+                 ORDER BY a.start_time_, a.sequence_counter_""")
+                .param(receipt.get("id").asText()).query(String.class).list();
+    }
+
+    private boolean ended(JsonNode receipt) {
+        return jdbc.sql("""
+                SELECT count(*) FROM act_hi_procinst WHERE proc_def_key_ = 'receiving' AND business_key_ = ?
+                   AND end_time_ IS NOT NULL""").param(receipt.get("id").asText()).query(Integer.class).single() == 1;
     }
 
     private BigDecimal stock(String sku, String location, String status) {

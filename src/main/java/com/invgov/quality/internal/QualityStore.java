@@ -24,7 +24,24 @@ public class QualityStore {
 
     /** A hold line with its item facts, for dispositions. */
     public record LineRow(long id, long holdId, String sku, String location, String lot, String serial,
-                          BigDecimal remaining, String uom, BigDecimal unitCost, boolean regulated) {
+                          String fromStatus, BigDecimal quantity, BigDecimal remaining, String uom,
+                          BigDecimal unitCost, boolean regulated) {
+    }
+
+    private static final String LINE = """
+            SELECT l.id, l.hold_id, l.sku, l.location, l.lot, l.serial, l.from_status, l.quantity, l.remaining,
+                   i.base_uom, i.unit_cost, i.regulated FROM quality_hold_line l JOIN item i ON i.sku = l.sku
+            """;
+
+    private static LineRow lineRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new LineRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getString(10),
+                rs.getBigDecimal(11), rs.getBoolean(12));
+    }
+
+    public List<LineRow> lines(long holdId) {
+        return jdbc.sql(LINE + " WHERE l.hold_id = ? ORDER BY l.id").params(holdId).query(QualityStore::lineRow)
+                .list();
     }
 
     /** A disposition row, for approvals and posting. */
@@ -73,14 +90,8 @@ public class QualityStore {
     }
 
     public Optional<LineRow> line(long holdId, long lineId) {
-        return jdbc.sql("""
-                SELECT l.id, l.hold_id, l.sku, l.location, l.lot, l.serial, l.remaining, i.base_uom, i.unit_cost,
-                       i.regulated FROM quality_hold_line l JOIN item i ON i.sku = l.sku
-                 WHERE l.hold_id = ? AND l.id = ? FOR UPDATE OF l""")
-                .params(holdId, lineId)
-                .query((rs, n) -> new LineRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8), rs.getBigDecimal(9),
-                        rs.getBoolean(10))).optional();
+        return jdbc.sql(LINE + " WHERE l.hold_id = ? AND l.id = ? FOR UPDATE OF l").params(holdId, lineId)
+                .query(QualityStore::lineRow).optional();
     }
 
     public LineRow lineById(long lineId) {

@@ -143,9 +143,20 @@ public class ReceivingStore {
         jdbc.sql("UPDATE receipt SET approval = ?, approved_by = ? WHERE id = ?").params(approval, by, id).update();
     }
 
-    public void inspected(long id, String result, String by) {
-        jdbc.sql("UPDATE receipt SET inspection_result = ?, inspected_by = ? WHERE id = ?").params(result, by, id)
-                .update();
+    public void inspected(long id, String result, String by, String checksJson) {
+        jdbc.sql("UPDATE receipt SET inspection_result = ?, inspected_by = ?, inspection_checks = ? WHERE id = ?")
+                .params(result, by, checksJson, id).update();
+    }
+
+    /** The checklist of the item's category, else the default ('*') one. */
+    public List<com.invgov.receiving.InspectionCheck> checklist(String sku) {
+        return jdbc.sql("""
+                SELECT c.name, c.min, c.max, c.unit FROM inspection_check c
+                 WHERE c.category = coalesce((SELECT i.category FROM item i WHERE i.sku = :sku
+                         AND EXISTS (SELECT 1 FROM inspection_check x WHERE x.category = i.category)), '*')
+                 ORDER BY c.seq, c.name""").param("sku", sku)
+                .query((rs, n) -> new com.invgov.receiving.InspectionCheck(rs.getString(1), rs.getBigDecimal(2),
+                        rs.getBigDecimal(3), rs.getString(4))).list();
     }
 
     public void putAway(long id, String location, String by) {
@@ -177,6 +188,15 @@ public class ReceivingStore {
     public Optional<String> warehouseOf(String location) {
         return jdbc.sql("SELECT warehouse FROM location WHERE code = ?").params(location).query(String.class)
                 .optional();
+    }
+
+    /** Marks the open lines due before {@code today} not announced yet as announced, and returns them. */
+    public List<ExpectedReceipt> announceOverdue(LocalDate today) {
+        List<String[]> keys = jdbc.sql("""
+                UPDATE expected_receipt SET overdue_announced = true
+                 WHERE NOT closed AND due_date < ? AND NOT overdue_announced RETURNING po, line""")
+                .params(today).query((rs, n) -> new String[] {rs.getString(1), String.valueOf(rs.getInt(2))}).list();
+        return keys.stream().map(k -> expected(k[0], Integer.parseInt(k[1]), today, false).orElseThrow()).toList();
     }
 
     public boolean supplierExists(String code) {

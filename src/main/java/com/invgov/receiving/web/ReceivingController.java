@@ -50,7 +50,11 @@ class ReceivingController {
     record ApprovalRequest(@NotNull Boolean approved, @Size(max = 1000) String comment) {
     }
 
-    record InspectionRequest(@NotNull Boolean passed, @Size(max = 1000) String comment) {
+    record InspectionRequest(Boolean passed, @Size(max = 100) java.util.List<@Valid CheckRequest> checks,
+                             @Size(max = 1000) String comment) {
+    }
+
+    record CheckRequest(@NotBlank @Size(max = 100) String name, Boolean passed, BigDecimal value) {
     }
 
     record PutawayRequest(@Size(max = 60) String location) {
@@ -138,9 +142,18 @@ class ReceivingController {
 
     @PostMapping(path = "/api/v1/receipts/{id}/inspection", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "QUALITY records the inspection: pass releases to AVAILABLE, fail leaves it for a hold")
+    @Operation(summary = "QUALITY records the inspection, {passed} or {checks: [{name, passed | value}]} of the "
+            + "checklist: pass releases to AVAILABLE and opens putaway, fail puts the lot on quality hold")
     Receipt inspect(@PathVariable String id, @Valid @RequestBody InspectionRequest body) {
-        return receiving.recordInspection(id, body.passed());
+        return receiving.recordInspection(id, body.passed(), body.checks() == null ? null : body.checks().stream()
+                .map(c -> new com.invgov.receiving.CheckResult(c.name(), c.passed(), c.value())).toList());
+    }
+
+    @GetMapping(path = "/api/v1/receipts/{id}/checklist", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The inspection checklist of the receipt's item category: pass/fail checks and measured "
+            + "values with limits")
+    Map<String, Object> checklist(@PathVariable String id) {
+        return Map.of("items", receiving.checklist(id));
     }
 
     @PostMapping(path = "/api/v1/receipts/{id}/putaway", consumes = MediaType.APPLICATION_JSON_VALUE,
