@@ -214,6 +214,11 @@ public class QualityHolds {
             if (!"PENDING_MRB".equals(d.status())) {
                 throw new Conflict("Disposition " + dispositionId + " is " + d.status() + ", not PENDING_MRB.");
             }
+            if (store.approvers(did).contains(actor)) {
+                throw new com.invgov.api.ApiProblem(com.invgov.api.ProblemType.SEGREGATION_OF_DUTIES,
+                        actor + " has already approved disposition " + dispositionId
+                                + "; the MRB needs a different person for each role.");
+            }
             List<String> done = store.approvedRoles(did);
             String role = d.approverRoles().stream().filter(r -> !done.contains(r))
                     .filter(r -> Role.parse(r).map(user::hasAnyRole).orElse(false)).findFirst()

@@ -354,6 +354,12 @@ public class Receiving {
         return store.warehouseOf(r.location()).flatMap(w -> store.suggestPutaway(w, r.sku()));
     }
 
+    /** The receipts that brought in a lot of an item (traceability). */
+    @Transactional(readOnly = true)
+    public List<Receipt> receiptsOfLot(String sku, String lot) {
+        return store.receiptsOfLot(sku, lot);
+    }
+
     @Transactional(readOnly = true)
     public Receipt receipt(String id) {
         return store.receipt(parse(id), false).orElseThrow(() -> new NotFound("receipt", id));

@@ -103,6 +103,10 @@ class QualityHoldApiTest {
         assertThat(post("quinn", "/api/v1/dispositions/" + did + "/mrb-approval", "{\"approved\": true}")
                 .getBody().get("status").asText()).isEqualTo("OPEN");
         assertThat(stock(sku, "QUARANTINE")).isEqualByComparingTo("30");
+        ResponseEntity<JsonNode> twice = post("quinn", "/api/v1/dispositions/" + did + "/mrb-approval",
+                "{\"approved\": true}");
+        assertThat(twice.getStatusCode().value()).isEqualTo(403);
+        assertThat(twice.getBody().get("type").asText()).endsWith("/segregation-of-duties");
         JsonNode done = post("ivan", "/api/v1/dispositions/" + did + "/mrb-approval",
                 "{\"approved\": true, \"comment\": \"cosmetic only\"}").getBody();
         assertThat(done.get("dispositions").get(4).get("status").asText()).isEqualTo("POSTED");
@@ -147,6 +151,24 @@ class QualityHoldApiTest {
         assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
         assertThat(stock(sku, "QUARANTINE")).isEqualByComparingTo("0");
         assertThat(ended(id)).isTrue();
+    }
+
+    @Test
+    void aHeldSerialCannotBeShipped() {
+        String sku = "QS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Api.as(port, "ada").put().uri("/api/v1/items/" + sku).contentType(MediaType.APPLICATION_JSON).body("""
+                {"description": "Serial test unit", "baseUom": "EA", "tracking": "SERIAL", "abcClass": "A",
+                 "category": "TST", "unitCost": 900, "regulated": false}""").retrieve().toEntity(JsonNode.class);
+        String serial = "SN" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(movement("""
+                {"type": "RECEIPT", "sku": "%s", "quantity": 1, "uom": "EA", "serial": "%s", "to": {"location": "%s"}}"""
+                .formatted(sku, serial, LOC)).getStatusCode().value()).isEqualTo(201);
+        assertThat(post("quinn", "/api/v1/quality-holds", """
+                {"sku": "%s", "serial": "%s", "reason": "field failure of a sister unit"}""".formatted(sku, serial))
+                .getStatusCode().value()).isEqualTo(201);
+        assertOnHold(movement("""
+                {"type": "SHIP", "sku": "%s", "quantity": 1, "uom": "EA", "serial": "%s", "from": {"location": "%s"},
+                 "reference": "SO-9"}""".formatted(sku, serial, LOC)));
     }
 
     @Test

@@ -70,6 +70,7 @@ class ReceivingApiTest {
         assertThat(passed.getBody().get("state").asText()).isEqualTo("READY_FOR_PUTAWAY");
         assertThat(stock(sku, "P1-WH1-DOCK", "AVAILABLE")).isEqualByComparingTo("50");
 
+        emptyStockLocation();
         String suggested = get("olga", "/api/v1/receipts/" + r1.get("id").asText()).get("suggestedLocation").asText();
         assertThat(jdbc.sql("SELECT type FROM location WHERE code = ?").param(suggested).query(String.class).single())
                 .isEqualTo("STOCK");
@@ -182,6 +183,7 @@ class ReceivingApiTest {
 
     @Test
     void aSkipLotReceiptWithinToleranceGoesStraightToPutaway() {
+        emptyStockLocation();
         String sku = newItem("NONE", false);
         String po = expected(sku, 100, "EA");
         JsonNode first = receipt("olga", "{\"po\": \"%s\", \"line\": 1, \"quantity\": 10, \"uom\": \"EA\"}"
@@ -292,6 +294,14 @@ class ReceivingApiTest {
     }
 
     // ---- helpers
+
+    /** The demo warehouse has few empty STOCK locations and tests share the database: make one. */
+    private void emptyStockLocation() {
+        String code = "P1-WH1-ZR-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        ResponseEntity<JsonNode> r = json(as("ada").put(), "/api/v1/locations/" + code, null, """
+                {"warehouse": "P1-WH1", "type": "STOCK", "countable": true, "allowNegative": false}""");
+        assertThat(r.getStatusCode().is2xxSuccessful()).as(String.valueOf(r.getBody())).isTrue();
+    }
 
     private String newItem(String tracking, boolean regulated) {
         return newItem(tracking, regulated, "TST");

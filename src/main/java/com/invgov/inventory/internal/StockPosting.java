@@ -76,6 +76,11 @@ public class StockPosting {
                 throw new Conflict("Serial " + m.serial() + " of " + m.item().sku() + " is already at "
                         + here.location() + "; a serial is in one place only.");
             }
+            if (!m.from().isVirtual() && inside && here.location().equals(m.from().code())
+                    && m.fromStatus() == StockStatus.AVAILABLE && here.status() != StockStatus.AVAILABLE) {
+                throw new com.invgov.inventory.StockOnHold(m.item().sku(), m.from().code(), m.lot(), BigDecimal.ONE,
+                        BigDecimal.ZERO, java.util.Map.of(here.status(), BigDecimal.ONE));
+            }
             if (!m.from().isVirtual() && (!inside || !here.location().equals(m.from().code())
                     || here.status() != m.fromStatus())) {
                 throw new InsufficientStock(m.item().sku(), m.from().code(), m.serial(), m.fromStatus(),

@@ -150,6 +150,11 @@ public class QualityStore {
                 .params(dispositionId).query(String.class).list();
     }
 
+    public List<String> approvers(long dispositionId) {
+        return jdbc.sql("SELECT approved_by FROM quality_mrb_approval WHERE disposition_id = ?")
+                .params(dispositionId).query(String.class).list();
+    }
+
     public boolean approve(long dispositionId, String role, String by, boolean approved, String comment,
                            Instant now) {
         return jdbc.sql("""

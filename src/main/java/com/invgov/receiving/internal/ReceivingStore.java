@@ -139,6 +139,12 @@ public class ReceivingStore {
                 .filter(r -> state == null || state.equals(r.state())).toList();
     }
 
+    public List<Receipt> receiptsOfLot(String sku, String lot) {
+        return jdbc.sql("""
+                SELECT r.*, i.base_uom FROM receipt r JOIN item i ON i.sku = r.sku
+                 WHERE r.sku = ? AND r.lot = ? ORDER BY r.id""").params(sku, lot).query((rs, n) -> receipt(rs)).list();
+    }
+
     public void approval(long id, String approval, String by) {
         jdbc.sql("UPDATE receipt SET approval = ?, approved_by = ? WHERE id = ?").params(approval, by, id).update();
     }
