@@ -48,12 +48,14 @@ public class Production {
     private final MasterData masterData;
     private final Ledger ledger;
     private final Receiving receiving;
+    private final com.invgov.quality.QualityHolds holds;
     private final Transactions transactions;
     private final CurrentUser user;
     private final Clock clock;
 
     Production(ProductionStore store, MasterData masterData, Ledger ledger, Receiving receiving,
-               Transactions transactions, CurrentUser user, Clock clock) {
+               com.invgov.quality.QualityHolds holds, Transactions transactions, CurrentUser user, Clock clock) {
+        this.holds = holds;
         this.store = store;
         this.masterData = masterData;
         this.ledger = ledger;
@@ -151,6 +153,34 @@ public class Production {
             }
         }
         return new Trace(sku, lot, upstream, downstream, shipments, places, receipts(sku, lot));
+    }
+
+    /**
+     * A recall (QUALITY): the lot and every lot made from it (genealogy, recursively) go on quality hold wherever
+     * they are in stock; what was already shipped is listed for the customer notice.
+     */
+    public Recall recall(String sku, String lot, String reason) {
+        user.requireAnyRole("recall lots", Role.QUALITY);
+        if (reason == null || reason.isBlank()) {
+            throw new ValidationFailed("reason", "required");
+        }
+        return transactions.inTransaction(() -> {
+            Trace trace = trace(sku, lot);
+            String reference = "RECALL-" + sku + "-" + lot;
+            List<String[]> lots = new ArrayList<>();
+            lots.add(new String[] {sku, lot});
+            trace.downstream().stream().filter(n -> n.lot() != null)
+                    .forEach(n -> lots.add(new String[] {n.sku(), n.lot()}));
+            List<Recall.Held> held = new ArrayList<>();
+            Set<String> done = new HashSet<>();
+            for (String[] l : lots) {
+                if (done.add(l[0] + "\u001f" + l[1])) {
+                    holds.holdForRecall(l[0], l[1], reason, reference)
+                            .ifPresent(h -> held.add(new Recall.Held(l[0], l[1], h.id())));
+                }
+            }
+            return new Recall(sku, lot, reference, held, trace.shipments());
+        });
     }
 
     private void walk(String sku, String lot, int depth, boolean up, List<Trace.Node> out, Set<String> seen) {

@@ -103,6 +103,18 @@ public class QualityHolds {
                 "failed incoming inspection", reference, actor);
     }
 
+    /**
+     * Holds every AVAILABLE/INSPECTION unit of a lot wherever it is, as part of a recall (the production module
+     * calls this for the lot and every lot made from it, for a QUALITY user); empty when none of it is in stock.
+     */
+    public java.util.Optional<QualityHold> holdForRecall(String sku, String lot, String reason, String reference) {
+        user.requireAnyRole("recall lots", Role.QUALITY);
+        String actor = user.requireUsername();
+        return transactions.inTransaction(() -> store.holdable(sku, lot, null, null).isEmpty()
+                ? java.util.Optional.<QualityHold>empty()
+                : java.util.Optional.of(place("RECALL", sku, lot, null, null, reason, reference, actor)));
+    }
+
     private QualityHold place(String source, String sku, String lot, String serial, String location, String reason,
                               String reference, String actor) {
         return transactions.inTransaction(() -> {

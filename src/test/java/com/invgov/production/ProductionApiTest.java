@@ -82,6 +82,23 @@ class ProductionApiTest {
         assertThat(up.get("upstream").findValuesAsText("lot")).containsExactly(pl, cl);
         assertThat(up.at("/upstream/1/receipts/0/supplier").asText()).isEqualTo("S002");
         assertThat(up.at("/upstream/1/productionOrder").asText()).isEqualTo("MO-" + mo1);
+
+        // a recall of the component lot holds it and everything made from it, wherever it is
+        String recall = "{\"sku\": \"%s\", \"lot\": \"%s\", \"reason\": \"supplier reports wrong alloy\"}"
+                .formatted(c, cl);
+        assertThat(post("olga", "/api/v1/recalls", recall).getStatusCode().value()).isEqualTo(403);
+        ResponseEntity<JsonNode> recalled = post("quinn", "/api/v1/recalls", recall);
+        assertThat(recalled.getStatusCode().value()).isEqualTo(201);
+        assertThat(recalled.getBody().get("holds").findValuesAsText("lot")).containsExactly(cl, pl, ql);
+        assertThat(recalled.getBody().get("shipments").findValuesAsText("reference")).containsExactly("SO-77");
+        for (String[] l : new String[][] {{c, cl, "10"}, {p, pl, "3"}, {q, ql, "1"}}) {
+            assertThat(jdbc.sql("SELECT coalesce(sum(quantity), 0) FROM balance WHERE sku = ? AND lot = ? AND status = ?")
+                    .params(l[0], l[1], "QUARANTINE").query(java.math.BigDecimal.class).single())
+                    .as(l[1]).isEqualByComparingTo(l[2]);
+            assertThat(jdbc.sql("SELECT coalesce(sum(quantity), 0) FROM balance WHERE sku = ? AND lot = ? AND status = ?")
+                    .params(l[0], l[1], "AVAILABLE").query(java.math.BigDecimal.class).single())
+                    .isEqualByComparingTo("0");
+        }
     }
 
     private String item(String prefix) {

@@ -43,6 +43,10 @@ class ProductionController {
                           Boolean complete) {
     }
 
+    record RecallRequest(@NotBlank @Size(max = 60) String sku, @NotBlank @Size(max = 60) String lot,
+                         @Size(max = 1000) String reason) {
+    }
+
     private final Production production;
     private final Idempotency idempotency;
 
@@ -80,6 +84,13 @@ class ProductionController {
         return idempotency.run(request, key, true, body, () -> ResponseEntity.status(201).body(production.produce(id,
                 body.lot(), body.serial(), body.quantity(), body.uom(), body.location(),
                 Boolean.TRUE.equals(body.complete()), key)));
+    }
+
+    @PostMapping(path = "/recalls", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Recall (QUALITY): the lot and every lot made from it go on quality hold wherever they are; "
+            + "shipments are listed")
+    ResponseEntity<com.invgov.production.Recall> recall(@Valid @RequestBody RecallRequest body) {
+        return ResponseEntity.status(201).body(production.recall(body.sku(), body.lot(), body.reason()));
     }
 
     @GetMapping("/trace")
