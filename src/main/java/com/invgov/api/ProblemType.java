@@ -13,6 +13,8 @@ public enum ProblemType {
     UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Sign-in required"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Not permitted"),
     INSUFFICIENT_STOCK("insufficient-stock", HttpStatus.CONFLICT, "Insufficient stock"),
+    /** The stock asked for is there but not AVAILABLE: on quality hold (QUARANTINE), in INSPECTION or BLOCKED. */
+    STOCK_ON_HOLD("stock-on-hold", HttpStatus.CONFLICT, "Stock on quality hold"),
     IDEMPOTENCY_CONFLICT("idempotency-conflict", HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused with another request"),
     CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large"),

@@ -95,8 +95,11 @@ public class Reservations {
                     item.tracking() == Tracking.SERIAL ? orEmpty(command.serial()) : "", StockStatus.AVAILABLE);
             if (!ledger.reserve(key, quantity, now)) {
                 BigDecimal wanted = quantity;
-                ApiProblem refusal = new InsufficientStock(key.sku(), key.location(), key.lot(), key.status(), wanted,
-                        ledger.available(key));
+                BigDecimal available = ledger.available(key);
+                java.util.Map<StockStatus, BigDecimal> held = ledger.notAvailable(key);
+                ApiProblem refusal = held.isEmpty()
+                        ? new InsufficientStock(key.sku(), key.location(), key.lot(), key.status(), wanted, available)
+                        : new StockOnHold(key.sku(), key.location(), key.lot(), wanted, available, held);
                 throw refusal.afterRollback(() -> {
                     ledger.recordRefusal("RESERVATION", key.sku(), key.location(), key.lot(), wanted,
                             command.reference(), actor, now);
@@ -125,6 +128,32 @@ public class Reservations {
             reservations.release(parse(id), now);
             Reservation released = reservations.find(parse(id), false).orElseThrow();
             events.append("ReservationReleased", "reservation", id, released);
+            return released;
+        });
+    }
+
+    /**
+     * Releases every open reservation on AVAILABLE stock of an item at a location (lot and serial: null = any): the
+     * stock is going on quality hold. The calling module has checked who may; {@code why} goes to the event feed.
+     */
+    public List<Reservation> releaseForHold(String sku, String location, String lot, String serial, String why) {
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            List<Reservation> released = new ArrayList<>();
+            for (Reservation r : reservations.list(null, sku, true, 0, 100_000)) {
+                if (!r.location().equals(location) || (lot != null && !orEmpty(lot).equals(orEmpty(r.lot())))
+                        || (serial != null && !orEmpty(serial).equals(orEmpty(r.serial())))) {
+                    continue;
+                }
+                long id = Long.parseLong(r.id());
+                ledger.unreserve(new BalanceKey(r.sku(), r.location(), orEmpty(r.lot()), orEmpty(r.serial()),
+                        StockStatus.AVAILABLE), r.quantity(), now);
+                reservations.release(id, now);
+                Reservation after = reservations.find(id, false).orElseThrow();
+                events.append("ReservationReleased", "reservation", r.id(),
+                        java.util.Map.of("reservation", after, "reason", why));
+                released.add(after);
+            }
             return released;
         });
     }

@@ -175,6 +175,19 @@ public class LedgerStore {
                 .query(BigDecimal.class).optional().map(LedgerStore::plain).orElse(BigDecimal.ZERO);
     }
 
+    /** Stock of the key's item, location, lot and serial in a status other than AVAILABLE, by status. */
+    public java.util.Map<StockStatus, BigDecimal> notAvailable(BalanceKey key) {
+        java.util.Map<StockStatus, BigDecimal> held = new java.util.EnumMap<>(StockStatus.class);
+        jdbc.sql("""
+                        SELECT status, quantity FROM balance
+                        WHERE sku = ? AND location = ? AND lot = ? AND serial = ? AND status <> 'AVAILABLE'
+                          AND quantity > 0""")
+                .params(key.sku(), key.location(), key.lot(), key.serial())
+                .query((rs, n) -> held.put(StockStatus.valueOf(rs.getString(1)), plain(rs.getBigDecimal(2))))
+                .list();
+        return held;
+    }
+
     public boolean reserve(BalanceKey key, BigDecimal quantity, Instant now) {
         return jdbc.sql("""
                         UPDATE balance SET reserved = reserved + ?, updated_at = ?

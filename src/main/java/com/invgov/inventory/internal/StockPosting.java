@@ -76,6 +76,11 @@ public class StockPosting {
                 throw new Conflict("Serial " + m.serial() + " of " + m.item().sku() + " is already at "
                         + here.location() + "; a serial is in one place only.");
             }
+            if (!m.from().isVirtual() && inside && here.location().equals(m.from().code())
+                    && m.fromStatus() == StockStatus.AVAILABLE && here.status() != StockStatus.AVAILABLE) {
+                throw new com.invgov.inventory.StockOnHold(m.item().sku(), m.from().code(), m.lot(), BigDecimal.ONE,
+                        BigDecimal.ZERO, java.util.Map.of(here.status(), BigDecimal.ONE));
+            }
             if (!m.from().isVirtual() && (!inside || !here.location().equals(m.from().code())
                     || here.status() != m.fromStatus())) {
                 throw new InsufficientStock(m.item().sku(), m.from().code(), m.serial(), m.fromStatus(),
@@ -153,8 +158,12 @@ public class StockPosting {
     private ApiProblem refused(BalanceKey key, BigDecimal requested, String actor, Instant now,
                                List<ResolvedMovement> movements) {
         String reference = movements.size() == 1 ? movements.get(0).reference() : null;
-        ApiProblem problem = new InsufficientStock(key.sku(), key.location(), key.lot(), key.status(), requested,
-                store.available(key));
+        BigDecimal available = store.available(key);
+        java.util.Map<StockStatus, BigDecimal> held = key.status() == StockStatus.AVAILABLE
+                ? store.notAvailable(key) : java.util.Map.of();
+        ApiProblem problem = held.isEmpty()
+                ? new InsufficientStock(key.sku(), key.location(), key.lot(), key.status(), requested, available)
+                : new com.invgov.inventory.StockOnHold(key.sku(), key.location(), key.lot(), requested, available, held);
         String lot = key.lot();
         return problem.afterRollback(() -> {
             store.recordRefusal("POSTING", key.sku(), key.location(), lot, requested, reference, actor, now);

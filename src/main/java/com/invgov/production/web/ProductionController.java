@@ -1,0 +1,102 @@
+package com.invgov.production.web;
+
+import com.invgov.api.Idempotency;
+import com.invgov.production.ProductionOrder;
+import com.invgov.production.Production;
+import com.invgov.production.Trace;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.net.URI;
+
+/** Production orders, component issue, production reports and lot traceability over HTTP. */
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+class ProductionController {
+
+    record OrderRequest(@NotBlank @Size(max = 60) String sku, @NotBlank @Size(max = 10) String bomRevision,
+                        @NotNull BigDecimal quantity) {
+    }
+
+    record IssueRequest(@NotBlank @Size(max = 60) String sku, @Size(max = 60) String lot,
+                        @Size(max = 60) String serial, @NotNull BigDecimal quantity,
+                        @NotBlank @Size(max = 20) String uom, @NotBlank @Size(max = 60) String location) {
+    }
+
+    record ProduceRequest(@Size(max = 60) String lot, @Size(max = 60) String serial, @NotNull BigDecimal quantity,
+                          @NotBlank @Size(max = 20) String uom, @NotBlank @Size(max = 60) String location,
+                          Boolean complete) {
+    }
+
+    record RecallRequest(@NotBlank @Size(max = 60) String sku, @NotBlank @Size(max = 60) String lot,
+                         @Size(max = 1000) String reason) {
+    }
+
+    private final Production production;
+    private final Idempotency idempotency;
+
+    ProductionController(Production production, Idempotency idempotency) {
+        this.production = production;
+        this.idempotency = idempotency;
+    }
+
+    @PostMapping(path = "/production-orders", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Open a production order (PLANNER, ADMIN) for an item and one of its BOM revisions")
+    ResponseEntity<ProductionOrder> create(@Valid @RequestBody OrderRequest body) {
+        ProductionOrder order = production.create(body.sku(), body.bomRevision(), body.quantity());
+        return ResponseEntity.created(URI.create("/api/v1/production-orders/" + order.id())).body(order);
+    }
+
+    @GetMapping("/production-orders/{id}")
+    ProductionOrder order(@PathVariable String id) {
+        return production.order(id);
+    }
+
+    @PostMapping(path = "/production-orders/{id}/issues", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Issue a BOM component lot to the order (ISSUE; Idempotency-Key required)")
+    ResponseEntity<Object> issue(@PathVariable String id,
+                                 @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                 @Valid @RequestBody IssueRequest body, HttpServletRequest request) {
+        return idempotency.run(request, key, true, body, () -> ResponseEntity.status(201).body(production.issue(id,
+                body.sku(), body.lot(), body.serial(), body.quantity(), body.uom(), body.location(), key)));
+    }
+
+    @PostMapping(path = "/production-orders/{id}/produce", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Report a produced lot (PRODUCE; Idempotency-Key required); complete: true closes the order")
+    ResponseEntity<Object> produce(@PathVariable String id,
+                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                   @Valid @RequestBody ProduceRequest body, HttpServletRequest request) {
+        return idempotency.run(request, key, true, body, () -> ResponseEntity.status(201).body(production.produce(id,
+                body.lot(), body.serial(), body.quantity(), body.uom(), body.location(),
+                Boolean.TRUE.equals(body.complete()), key)));
+    }
+
+    @PostMapping(path = "/recalls", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Recall (QUALITY): the lot and every lot made from it go on quality hold wherever they are; "
+            + "shipments are listed")
+    ResponseEntity<com.invgov.production.Recall> recall(@Valid @RequestBody RecallRequest body) {
+        return ResponseEntity.status(201).body(production.recall(body.sku(), body.lot(), body.reason()));
+    }
+
+    @GetMapping("/trace")
+    @Operation(summary = "Traceability of a lot: upstream (component lots, receipts, suppliers) and downstream "
+            + "(product lots, shipments, current locations)")
+    Trace trace(@RequestParam String sku, @RequestParam String lot) {
+        return production.trace(sku, lot);
+    }
+}

@@ -1,0 +1,315 @@
+package com.invgov.quality;
+
+import com.invgov.api.Conflict;
+import com.invgov.api.Cursor;
+import com.invgov.api.EventFeed;
+import com.invgov.api.FieldProblem;
+import com.invgov.api.NotFound;
+import com.invgov.api.Page;
+import com.invgov.api.Transactions;
+import com.invgov.api.ValidationFailed;
+import com.invgov.inventory.Ledger;
+import com.invgov.inventory.Movement;
+import com.invgov.inventory.MovementCommand;
+import com.invgov.inventory.MovementType;
+import com.invgov.inventory.Place;
+import com.invgov.inventory.Posting;
+import com.invgov.inventory.Quantities;
+import com.invgov.inventory.Reservations;
+import com.invgov.inventory.StockStatus;
+import com.invgov.quality.internal.QualityStore;
+import com.invgov.rules.RuleDecision;
+import com.invgov.rules.RuleDecisions;
+import com.invgov.rules.RuleSet;
+import com.invgov.rules.model.Disposition;
+import com.invgov.rules.model.QualityDispositionDecision;
+import com.invgov.rules.model.QualityDispositionFact;
+import com.invgov.security.CurrentUser;
+import com.invgov.security.Role;
+import com.invgov.workflow.ProcessStarter;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Quality holds (DESIGN §4 quality-hold): held stock goes to QUARANTINE by STATUS_CHANGE where it is, its
+ * reservations are released, and the ledger refuses to reserve, issue or ship it ({@code stock-on-hold}). QUALITY
+ * disposes of it in partial quantities; {@code quality-disposition} decides whether the MRB (QUALITY +
+ * INVENTORY_CONTROLLER) approves first; then the disposition is posted.
+ */
+@Service
+public class QualityHolds {
+
+    static final String SOURCE = "quality";
+    /** The BPMN process key (processes/quality-hold.bpmn); its business key is the hold id. */
+    public static final String PROCESS = "quality-hold";
+
+    private final QualityStore store;
+    private final Ledger ledger;
+    private final Reservations reservations;
+    private final RuleDecisions rules;
+    private final EventFeed events;
+    private final Transactions transactions;
+    private final CurrentUser user;
+    private final Clock clock;
+    private final ProcessStarter processes;
+
+    QualityHolds(QualityStore store, Ledger ledger, Reservations reservations, RuleDecisions rules, EventFeed events,
+                 Transactions transactions, CurrentUser user, Clock clock, ProcessStarter processes) {
+        this.processes = processes;
+        this.store = store;
+        this.ledger = ledger;
+        this.reservations = reservations;
+        this.rules = rules;
+        this.events = events;
+        this.transactions = transactions;
+        this.user = user;
+        this.clock = clock;
+    }
+
+    /** QUALITY puts a lot/serial (of an item) or a location on hold. */
+    public QualityHold hold(HoldCommand command) {
+        user.requireAnyRole("put stock on quality hold", Role.QUALITY);
+        List<FieldProblem> errors = new ArrayList<>();
+        if (blank(command.reason())) {
+            errors.add(new FieldProblem("reason", "required"));
+        }
+        if (blank(command.location()) && blank(command.lot()) && blank(command.serial())) {
+            errors.add(new FieldProblem("lot", "name a lot or serial (with its sku), or a location"));
+        }
+        if ((!blank(command.lot()) || !blank(command.serial())) && blank(command.sku())) {
+            errors.add(new FieldProblem("sku", "required with a lot or serial"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed("The hold has invalid fields.", errors);
+        }
+        return place("MANUAL", trim(command.sku()), trim(command.lot()), trim(command.serial()),
+                trim(command.location()), command.reason(), null, user.requireUsername());
+    }
+
+    /**
+     * Holds stock that failed incoming inspection (the receiving module calls this for the QUALITY user who
+     * recorded the failure).
+     */
+    public QualityHold holdFailedInspection(String sku, String lot, String serial, String location, String reference,
+                                            String actor) {
+        return place("INSPECTION", sku, lot == null ? "" : lot, serial == null ? "" : serial, location,
+                "failed incoming inspection", reference, actor);
+    }
+
+    /**
+     * Holds every AVAILABLE/INSPECTION unit of a lot wherever it is, as part of a recall (the production module
+     * calls this for the lot and every lot made from it, for a QUALITY user); empty when none of it is in stock.
+     */
+    public java.util.Optional<QualityHold> holdForRecall(String sku, String lot, String reason, String reference) {
+        user.requireAnyRole("recall lots", Role.QUALITY);
+        String actor = user.requireUsername();
+        return transactions.inTransaction(() -> store.holdable(sku, lot, null, null).isEmpty()
+                ? java.util.Optional.<QualityHold>empty()
+                : java.util.Optional.of(place("RECALL", sku, lot, null, null, reason, reference, actor)));
+    }
+
+    private QualityHold place(String source, String sku, String lot, String serial, String location, String reason,
+                              String reference, String actor) {
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            List<QualityStore.Held> held = store.holdable(sku, lot, serial, location);
+            if (held.isEmpty()) {
+                throw new Conflict("Nothing to hold: no AVAILABLE or INSPECTION stock"
+                        + (sku == null ? "" : " of " + sku) + (lot == null ? "" : " lot " + lot)
+                        + (serial == null ? "" : " serial " + serial) + (location == null ? "" : " at " + location)
+                        + ".");
+            }
+            long id = store.insertHold(source, sku, lot, serial, location, reason, reference, actor, now);
+            for (QualityStore.Held h : held) {
+                store.insertLine(id, h);
+            }
+            processes.start(PROCESS, String.valueOf(id), Map.of("holdId", String.valueOf(id), "actor", actor));
+            QualityHold hold = store.hold(id).orElseThrow();
+            events.append("QualityHoldPlaced", "quality-hold", hold.id(), hold);
+            return hold;
+        });
+    }
+
+    /** The quality-hold process's first step: every line's stock to QUARANTINE, its reservations released. */
+    void quarantine(long holdId, String actor) {
+        int n = 0;
+        for (QualityStore.LineRow h : store.lines(holdId)) {
+            if ("AVAILABLE".equals(h.fromStatus())) {
+                reservations.releaseForHold(h.sku(), h.location(), h.lot(), h.serial(), "quality hold " + holdId);
+            }
+            ledger.post(new MovementCommand(MovementType.STATUS_CHANGE, h.sku(), h.quantity(), h.uom(),
+                    nullIfEmpty(h.lot()), nullIfEmpty(h.serial()),
+                    new Place(h.location(), StockStatus.valueOf(h.fromStatus())),
+                    new Place(h.location(), StockStatus.QUARANTINE), "HOLD-" + holdId, null, null, SOURCE),
+                    new Posting(actor, SOURCE, "hold:" + holdId + ":" + (n++)));
+        }
+    }
+
+    /** The quality-hold process posts a disposition (no MRB, or approved by it); true when the hold closed. */
+    boolean postDisposition(long dispositionId, String actor) {
+        QualityStore.DispositionRow d = store.disposition(dispositionId).orElseThrow();
+        post(dispositionId, store.lineById(d.lineId()), d.disposition(), d.quantity(), actor);
+        store.closeIfDone(d.holdId(), clock.instant());
+        return "CLOSED".equals(store.holdStatus(d.holdId(), false).orElseThrow());
+    }
+
+    /**
+     * QUALITY disposes of part of a hold line. Without MRB it is posted at once; with MRB it waits for the approver
+     * roles the decision names.
+     */
+    public QualityHold dispose(String holdId, DispositionCommand command) {
+        user.requireAnyRole("dispose of held stock", Role.QUALITY);
+        String actor = user.requireUsername();
+        long hid = parse(holdId, "quality hold");
+        List<FieldProblem> errors = new ArrayList<>();
+        if (command.disposition() == null) {
+            errors.add(new FieldProblem("disposition", "required"));
+        }
+        String q = Quantities.problem(command.quantity());
+        if (q != null) {
+            errors.add(new FieldProblem("quantity", q));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed("The disposition has invalid fields.", errors);
+        }
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            String status = store.holdStatus(hid, true).orElseThrow(() -> new NotFound("quality hold", holdId));
+            if (!"OPEN".equals(status)) {
+                throw new Conflict("Quality hold " + holdId + " is " + status + ".");
+            }
+            if (!processes.openTasks(PROCESS, holdId).contains("disposition")) {
+                throw new Conflict("Quality hold " + holdId + " has a disposition waiting for MRB approval; decide "
+                        + "that first.");
+            }
+            QualityStore.LineRow line = store.line(hid, parseLine(command.lineId())).orElseThrow(() ->
+                    new ValidationFailed("lineId", "no line " + command.lineId() + " in hold " + holdId));
+            if (command.quantity().compareTo(line.remaining()) > 0) {
+                throw new Conflict("Only " + line.remaining().stripTrailingZeros().toPlainString() + " " + line.uom()
+                        + " of line " + command.lineId() + " are left to dispose of.");
+            }
+            BigDecimal value = command.quantity().multiply(line.unitCost());
+            RuleDecision<QualityDispositionDecision> decision = rules.decide(RuleSet.QUALITY_DISPOSITION,
+                    "quality-hold:" + holdId, new QualityDispositionFact(command.disposition(), value,
+                            line.regulated()));
+            boolean mrb = decision.decision().mrbRequired();
+            store.takeFromLine(line.id(), command.quantity());
+            long did = store.insertDisposition(hid, line.id(), command.disposition(), command.quantity(), value, mrb,
+                    decision.decision().approverRoles(), decision.version(), decision.decisionId(),
+                    command.comment(), actor, now);
+            processes.complete(PROCESS, holdId, "disposition", actor,
+                    Map.of("dispositionId", String.valueOf(did), "mrbRequired", mrb, "actor", actor));
+            QualityHold hold = store.hold(hid).orElseThrow();
+            events.append(mrb ? "DispositionAwaitsMrb" : "DispositionPosted", "quality-hold", hold.id(), hold);
+            return hold;
+        });
+    }
+
+    /**
+     * An MRB member approves or rejects a pending disposition for one of the roles it needs; once every role has
+     * approved, it is posted. A rejection returns the quantity to the hold line.
+     */
+    public QualityHold decideMrb(String dispositionId, boolean approved, String comment) {
+        String actor = user.requireUsername();
+        long did = parse(dispositionId, "disposition");
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            QualityStore.DispositionRow d = store.disposition(did).orElseThrow(() ->
+                    new NotFound("disposition", dispositionId));
+            if (!"PENDING_MRB".equals(d.status())) {
+                throw new Conflict("Disposition " + dispositionId + " is " + d.status() + ", not PENDING_MRB.");
+            }
+            if (store.approvers(did).contains(actor)) {
+                throw new com.invgov.api.ApiProblem(com.invgov.api.ProblemType.SEGREGATION_OF_DUTIES,
+                        actor + " has already approved disposition " + dispositionId
+                                + "; the MRB needs a different person for each role.");
+            }
+            List<String> done = store.approvedRoles(did);
+            String role = d.approverRoles().stream().filter(r -> !done.contains(r))
+                    .filter(r -> Role.parse(r).map(user::hasAnyRole).orElse(false)).findFirst()
+                    .orElseThrow(() -> new com.invgov.security.NotPermitted("approve this disposition",
+                            java.util.Set.copyOf(d.approverRoles().stream().filter(r -> !done.contains(r))
+                                    .map(r -> Role.parse(r).orElseThrow()).toList())));
+            store.approve(did, role, actor, approved, comment, now);
+            String holdKey = String.valueOf(d.holdId());
+            if (!approved) {
+                store.dispositionStatus(did, "REJECTED", null);
+                store.takeFromLine(d.lineId(), d.quantity().negate());
+                processes.complete(PROCESS, holdKey, "mrbApproval", actor, Map.of("approved", false));
+            } else if (store.approvedRoles(did).containsAll(d.approverRoles())) {
+                processes.complete(PROCESS, holdKey, "mrbApproval", actor, Map.of("approved", true, "actor", actor));
+            }
+            QualityHold hold = store.hold(d.holdId()).orElseThrow();
+            events.append(approved ? "MrbApproved" : "MrbRejected", "quality-hold", hold.id(), hold);
+            return hold;
+        });
+    }
+
+    private void post(long dispositionId, QualityStore.LineRow line, Disposition disposition, BigDecimal quantity,
+                      String actor) {
+        Place held = new Place(line.location(), StockStatus.QUARANTINE);
+        MovementCommand command = switch (disposition) {
+            case RELEASE, USE_AS_IS -> new MovementCommand(MovementType.STATUS_CHANGE, line.sku(), quantity,
+                    line.uom(), nullIfEmpty(line.lot()), nullIfEmpty(line.serial()), held,
+                    new Place(line.location(), StockStatus.AVAILABLE), "HOLD-" + line.holdId(), null, null, SOURCE);
+            case REWORK -> new MovementCommand(MovementType.STATUS_CHANGE, line.sku(), quantity, line.uom(),
+                    nullIfEmpty(line.lot()), nullIfEmpty(line.serial()), held,
+                    new Place(line.location(), StockStatus.BLOCKED), "HOLD-" + line.holdId(), null, null, SOURCE);
+            case SCRAP -> new MovementCommand(MovementType.SCRAP, line.sku(), quantity, line.uom(),
+                    nullIfEmpty(line.lot()), nullIfEmpty(line.serial()), held, null, "HOLD-" + line.holdId(),
+                    "DAMAGED", null, SOURCE);
+            case RETURN_TO_VENDOR -> new MovementCommand(MovementType.RETURN_TO_VENDOR, line.sku(), quantity,
+                    line.uom(), nullIfEmpty(line.lot()), nullIfEmpty(line.serial()), held, null,
+                    "HOLD-" + line.holdId(), null, null, SOURCE);
+        };
+        Movement movement = ledger.post(command, new Posting(actor, SOURCE, "disposition:" + dispositionId));
+        store.dispositionStatus(dispositionId, "POSTED", Long.parseLong(movement.id()));
+    }
+
+    @Transactional(readOnly = true)
+    public QualityHold hold(String id) {
+        return store.hold(parse(id, "quality hold")).orElseThrow(() -> new NotFound("quality hold", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<QualityHold> holds(String status, String after, int limit) {
+        List<QualityHold> holds = store.holdIds(status, Cursor.decodeLong(after, 0), limit + 1).stream()
+                .map(id -> store.hold(id).orElseThrow()).toList();
+        return Page.of(holds, limit, QualityHold::id);
+    }
+
+    private static long parse(String id, String what) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new NotFound(what, id);
+        }
+    }
+
+    private static long parseLine(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new ValidationFailed("lineId", "not a line of this hold: " + id);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String trim(String s) {
+        return blank(s) ? null : s.trim();
+    }
+
+    private static String nullIfEmpty(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,83 @@
+package com.invgov.quality.web;
+
+import com.invgov.api.Cursor;
+import com.invgov.api.Page;
+import com.invgov.quality.DispositionCommand;
+import com.invgov.quality.HoldCommand;
+import com.invgov.quality.QualityHold;
+import com.invgov.quality.QualityHolds;
+import com.invgov.rules.model.Disposition;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.net.URI;
+
+/** Quality holds over HTTP (DESIGN §4 quality-hold). */
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+class QualityController {
+
+    record HoldRequest(@Size(max = 60) String sku, @Size(max = 60) String lot, @Size(max = 60) String serial,
+                       @Size(max = 60) String location, @Size(max = 1000) String reason) {
+    }
+
+    record DispositionRequest(@NotNull @Size(max = 20) String lineId, @NotNull Disposition disposition,
+                              @NotNull BigDecimal quantity, @Size(max = 1000) String comment) {
+    }
+
+    record MrbRequest(@NotNull Boolean approved, @Size(max = 1000) String comment) {
+    }
+
+    private final QualityHolds holds;
+
+    QualityController(QualityHolds holds) {
+        this.holds = holds;
+    }
+
+    @PostMapping(path = "/quality-holds", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "QUALITY holds a lot/serial or a location: its stock goes to QUARANTINE, reservations on it "
+            + "are released; 409 when there is nothing to hold")
+    ResponseEntity<QualityHold> hold(@Valid @RequestBody HoldRequest body) {
+        QualityHold hold = holds.hold(new HoldCommand(body.sku(), body.lot(), body.serial(), body.location(),
+                body.reason()));
+        return ResponseEntity.created(URI.create("/api/v1/quality-holds/" + hold.id())).body(hold);
+    }
+
+    @GetMapping("/quality-holds")
+    Page<QualityHold> holds(@RequestParam(required = false) String status,
+                            @RequestParam(required = false) String after,
+                            @RequestParam(required = false) Integer limit) {
+        return holds.holds(status, after, Cursor.limit(limit));
+    }
+
+    @GetMapping("/quality-holds/{id}")
+    QualityHold hold(@PathVariable String id) {
+        return holds.hold(id);
+    }
+
+    @PostMapping(path = "/quality-holds/{id}/dispositions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "QUALITY disposes of part of a hold line: RELEASE, REWORK, SCRAP, RETURN_TO_VENDOR, "
+            + "USE_AS_IS; posted at once unless quality-disposition asks for MRB approval")
+    QualityHold dispose(@PathVariable String id, @Valid @RequestBody DispositionRequest body) {
+        return holds.dispose(id, new DispositionCommand(body.lineId(), body.disposition(), body.quantity(),
+                body.comment()));
+    }
+
+    @PostMapping(path = "/dispositions/{id}/mrb-approval", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "An MRB member (one of the decision's approver roles) approves or rejects a disposition")
+    QualityHold mrb(@PathVariable String id, @Valid @RequestBody MrbRequest body) {
+        return holds.decideMrb(id, body.approved(), body.comment());
+    }
+}

@@ -1,0 +1,270 @@
+package com.invgov.receiving.internal;
+
+import com.invgov.receiving.ExpectedReceipt;
+import com.invgov.receiving.ExpectedReceiptCommand;
+import com.invgov.receiving.Receipt;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Expected receipts and receipts in the database. */
+@Repository
+public class ReceivingStore {
+
+    private static final String EXPECTED = """
+            SELECT e.*, coalesce(u.factor, CASE WHEN e.uom = i.base_uom THEN 1 END) AS factor, i.base_uom
+              FROM expected_receipt e JOIN item i ON i.sku = e.sku
+              LEFT JOIN item_uom u ON u.sku = e.sku AND u.uom = e.uom
+            """;
+
+    private final JdbcClient jdbc;
+
+    ReceivingStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<ExpectedReceipt> expected(String warehouse, Boolean openOnly, Boolean overdueOnly, LocalDate today,
+                                          String afterKey, int limit) {
+        StringBuilder sql = new StringBuilder(EXPECTED).append(" WHERE (e.po || '\u001f' || lpad(e.line::text, 6, '0')) > :after");
+        if (warehouse != null) {
+            sql.append(" AND e.warehouse = :warehouse");
+        }
+        if (Boolean.TRUE.equals(openOnly) || Boolean.TRUE.equals(overdueOnly)) {
+            sql.append(" AND NOT e.closed");
+        }
+        if (Boolean.TRUE.equals(overdueOnly)) {
+            sql.append(" AND e.due_date < :today");
+        }
+        sql.append(" ORDER BY e.po || '\u001f' || lpad(e.line::text, 6, '0') LIMIT :limit");
+        var spec = jdbc.sql(sql.toString()).param("after", afterKey == null ? "" : afterKey).param("limit", limit);
+        if (warehouse != null) {
+            spec = spec.param("warehouse", warehouse);
+        }
+        if (Boolean.TRUE.equals(overdueOnly)) {
+            spec = spec.param("today", today);
+        }
+        return spec.query((rs, n) -> expected(rs, today)).list().stream()
+                .filter(e -> !Boolean.TRUE.equals(overdueOnly) || e.overdue()).toList();
+    }
+
+    public static String key(String po, int line) {
+        return po + "\u001f" + String.format("%06d", line);
+    }
+
+    public Optional<ExpectedReceipt> expected(String po, int line, LocalDate today, boolean forUpdate) {
+        return jdbc.sql(EXPECTED + " WHERE e.po = ? AND e.line = ?" + (forUpdate ? " FOR UPDATE OF e" : ""))
+                .params(po, line).query((rs, n) -> expected(rs, today)).optional();
+    }
+
+    public boolean upsert(ExpectedReceiptCommand c, Instant now) {
+        int updated = jdbc.sql("""
+                UPDATE expected_receipt SET supplier = ?, sku = ?, quantity = ?, uom = ?, due_date = ?, warehouse = ?,
+                       updated_at = ? WHERE po = ? AND line = ?""")
+                .params(c.supplier(), c.sku(), c.quantity(), c.uom(), c.dueDate(), c.warehouse(),
+                        Timestamp.from(now), c.po(), c.line()).update();
+        if (updated > 0) {
+            return false;
+        }
+        jdbc.sql("""
+                INSERT INTO expected_receipt (po, line, supplier, sku, quantity, uom, due_date, warehouse, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(c.po(), c.line(), c.supplier(), c.sku(), c.quantity(), c.uom(), c.dueDate(), c.warehouse(),
+                        Timestamp.from(now)).update();
+        return true;
+    }
+
+    /** Adds to what has arrived; the line closes once all of it is there. */
+    public void addReceived(String po, int line, BigDecimal quantity, BigDecimal expectedBase, Instant now) {
+        jdbc.sql("""
+                UPDATE expected_receipt SET received_quantity = received_quantity + :q,
+                       closed = (received_quantity + :q) >= :expected, updated_at = :now
+                 WHERE po = :po AND line = :line""")
+                .param("q", quantity).param("expected", expectedBase).param("now", Timestamp.from(now))
+                .param("po", po).param("line", line).update();
+    }
+
+    public int previousReceipts(String sku, String supplier) {
+        return jdbc.sql("SELECT count(*) FROM receipt WHERE sku = ? AND supplier = ?").params(sku, supplier)
+                .query(Integer.class).single();
+    }
+
+    public int receiptsSinceLastInspection(String sku, String supplier) {
+        return jdbc.sql("""
+                SELECT count(*) FROM receipt WHERE sku = :sku AND supplier = :supplier AND id > coalesce(
+                  (SELECT max(id) FROM receipt WHERE sku = :sku AND supplier = :supplier AND inspect), 0)""")
+                .param("sku", sku).param("supplier", supplier).query(Integer.class).single();
+    }
+
+    public record NewReceipt(String po, Integer line, String supplier, String sku, BigDecimal quantity,
+                             BigDecimal enteredQuantity, String enteredUom, String lot, String serial,
+                             LocalDate expiry, String location, String status, boolean inspect, String inspectionReason,
+                             Integer inspectionVersion, String toleranceOutcome, Integer toleranceVersion,
+                             String approval, long movementId, String receivedBy, Instant receivedAt,
+                             boolean unplanned) {
+    }
+
+    public long insert(NewReceipt r) {
+        return jdbc.sql("""
+                INSERT INTO receipt (po, line, supplier, sku, quantity, entered_quantity, entered_uom, lot, serial,
+                       expires_on, location, status, inspect, inspection_reason, inspection_version, tolerance_outcome,
+                       tolerance_version, approval, movement_id, received_by, received_at, unplanned)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(r.po(), r.line(), r.supplier(), r.sku(), r.quantity(), r.enteredQuantity(), r.enteredUom(),
+                        r.lot(), r.serial(), r.expiry(), r.location(), r.status(), r.inspect(), r.inspectionReason(),
+                        r.inspectionVersion(), r.toleranceOutcome(), r.toleranceVersion(), r.approval(),
+                        r.movementId(), r.receivedBy(), Timestamp.from(r.receivedAt()), r.unplanned())
+                .query(Long.class).single();
+    }
+
+    public Optional<Receipt> receipt(long id, boolean forUpdate) {
+        return jdbc.sql("SELECT r.*, i.base_uom FROM receipt r JOIN item i ON i.sku = r.sku WHERE r.id = ?"
+                        + (forUpdate ? " FOR UPDATE OF r" : ""))
+                .params(id).query((rs, n) -> receipt(rs)).optional();
+    }
+
+    public List<Receipt> receipts(String po, String state, long afterId, int limit) {
+        return jdbc.sql("""
+                SELECT r.*, i.base_uom FROM receipt r JOIN item i ON i.sku = r.sku
+                 WHERE r.id > :after AND (cast(:po AS varchar) IS NULL OR r.po = :po) ORDER BY r.id LIMIT :limit""")
+                .param("after", afterId).param("po", po).param("limit", limit)
+                .query((rs, n) -> receipt(rs)).list().stream()
+                .filter(r -> state == null || state.equals(r.state())).toList();
+    }
+
+    public List<Receipt> receiptsOfLot(String sku, String lot) {
+        return jdbc.sql("""
+                SELECT r.*, i.base_uom FROM receipt r JOIN item i ON i.sku = r.sku
+                 WHERE r.sku = ? AND r.lot = ? ORDER BY r.id""").params(sku, lot).query((rs, n) -> receipt(rs)).list();
+    }
+
+    public void approval(long id, String approval, String by) {
+        jdbc.sql("UPDATE receipt SET approval = ?, approved_by = ? WHERE id = ?").params(approval, by, id).update();
+    }
+
+    public void inspected(long id, String result, String by, String checksJson) {
+        jdbc.sql("UPDATE receipt SET inspection_result = ?, inspected_by = ?, inspection_checks = ? WHERE id = ?")
+                .params(result, by, checksJson, id).update();
+    }
+
+    /** The checklist of the item's category, else the default ('*') one. */
+    public List<com.invgov.receiving.InspectionCheck> checklist(String sku) {
+        return jdbc.sql("""
+                SELECT c.name, c.min, c.max, c.unit FROM inspection_check c
+                 WHERE c.category = coalesce((SELECT i.category FROM item i WHERE i.sku = :sku
+                         AND EXISTS (SELECT 1 FROM inspection_check x WHERE x.category = i.category)), '*')
+                 ORDER BY c.seq, c.name""").param("sku", sku)
+                .query((rs, n) -> new com.invgov.receiving.InspectionCheck(rs.getString(1), rs.getBigDecimal(2),
+                        rs.getBigDecimal(3), rs.getString(4))).list();
+    }
+
+    public void putAway(long id, String location, String by) {
+        jdbc.sql("UPDATE receipt SET putaway_location = ?, putaway_by = ? WHERE id = ?").params(location, by, id)
+                .update();
+    }
+
+    /** A STOCK location of the warehouse holding the item (most first), else an empty STOCK location. */
+    public Optional<String> suggestPutaway(String warehouse, String sku) {
+        Optional<String> holding = jdbc.sql("""
+                SELECT b.location FROM balance b JOIN location l ON l.code = b.location
+                 WHERE l.warehouse = ? AND l.type = 'STOCK' AND b.sku = ? AND b.quantity > 0
+                 GROUP BY b.location ORDER BY sum(b.quantity) DESC, b.location LIMIT 1""")
+                .params(warehouse, sku).query(String.class).optional();
+        if (holding.isPresent()) {
+            return holding;
+        }
+        return jdbc.sql("""
+                SELECT l.code FROM location l WHERE l.warehouse = ? AND l.type = 'STOCK'
+                   AND NOT EXISTS (SELECT 1 FROM balance b WHERE b.location = l.code AND b.quantity > 0)
+                 ORDER BY l.code LIMIT 1""").params(warehouse).query(String.class).optional();
+    }
+
+    public Optional<String> receivingLocation(String warehouse) {
+        return jdbc.sql("SELECT code FROM location WHERE warehouse = ? AND type = 'RECEIVING' ORDER BY code LIMIT 1")
+                .params(warehouse).query(String.class).optional();
+    }
+
+    public Optional<String> warehouseOf(String location) {
+        return jdbc.sql("SELECT warehouse FROM location WHERE code = ?").params(location).query(String.class)
+                .optional();
+    }
+
+    /** Marks the open lines due before {@code today} not announced yet as announced, and returns them. */
+    public List<ExpectedReceipt> announceOverdue(LocalDate today) {
+        List<String[]> keys = jdbc.sql("""
+                UPDATE expected_receipt SET overdue_announced = true
+                 WHERE NOT closed AND due_date < ? AND NOT overdue_announced RETURNING po, line""")
+                .params(today).query((rs, n) -> new String[] {rs.getString(1), String.valueOf(rs.getInt(2))}).list();
+        return keys.stream().map(k -> expected(k[0], Integer.parseInt(k[1]), today, false).orElseThrow()).toList();
+    }
+
+    public boolean supplierExists(String code) {
+        return jdbc.sql("SELECT count(*) FROM supplier WHERE code = ?").params(code).query(Integer.class).single() > 0;
+    }
+
+    public boolean warehouseExists(String code) {
+        return jdbc.sql("SELECT count(*) FROM warehouse WHERE code = ?").params(code).query(Integer.class).single() > 0;
+    }
+
+    private static ExpectedReceipt expected(ResultSet rs, LocalDate today) throws SQLException {
+        BigDecimal factor = rs.getBigDecimal("factor");
+        BigDecimal quantity = rs.getBigDecimal("quantity");
+        BigDecimal expectedBase = factor == null ? quantity : quantity.multiply(factor);
+        BigDecimal received = rs.getBigDecimal("received_quantity");
+        BigDecimal open = expectedBase.subtract(received).max(BigDecimal.ZERO);
+        LocalDate due = rs.getObject("due_date", LocalDate.class);
+        boolean closed = rs.getBoolean("closed");
+        return new ExpectedReceipt(rs.getString("po"), rs.getInt("line"), rs.getString("supplier"),
+                rs.getString("sku"), strip(quantity), rs.getString("uom"), due, rs.getString("warehouse"),
+                strip(expectedBase), strip(received), strip(open), rs.getString("base_uom"), closed,
+                !closed && due.isBefore(today));
+    }
+
+    private static Receipt receipt(ResultSet rs) throws SQLException {
+        String approval = rs.getString("approval");
+        boolean inspect = rs.getBoolean("inspect");
+        String result = rs.getString("inspection_result");
+        String putaway = rs.getString("putaway_location");
+        String state;
+        if (putaway != null) {
+            state = "PUT_AWAY";
+        } else if ("REJECTED".equals(approval)) {
+            state = "REJECTED";
+        } else if ("PENDING".equals(approval)) {
+            state = "AWAITING_APPROVAL";
+        } else if (inspect && result == null) {
+            state = "AWAITING_INSPECTION";
+        } else if ("FAILED".equals(result)) {
+            state = "ON_HOLD";
+        } else {
+            state = "READY_FOR_PUTAWAY";
+        }
+        int line = rs.getInt("line");
+        Integer lineOrNull = rs.wasNull() ? null : line;
+        return new Receipt(String.valueOf(rs.getLong("id")), rs.getString("po"), lineOrNull, rs.getString("supplier"),
+                rs.getString("sku"), strip(rs.getBigDecimal("quantity")), rs.getString("base_uom"),
+                strip(rs.getBigDecimal("entered_quantity")), rs.getString("entered_uom"), rs.getString("lot"),
+                rs.getString("serial"), rs.getObject("expires_on", LocalDate.class), rs.getString("location"),
+                rs.getString("status"),
+                new Receipt.Decision("receiving-inspection", inspect ? "INSPECT" : "SKIP",
+                        rs.getString("inspection_reason"), (Integer) rs.getObject("inspection_version")),
+                rs.getString("tolerance_outcome") == null ? null
+                        : new Receipt.Decision("receipt-tolerance", rs.getString("tolerance_outcome"), null,
+                        (Integer) rs.getObject("tolerance_version")),
+                approval, rs.getString("approved_by"), result, putaway, state,
+                String.valueOf(rs.getLong("movement_id")), rs.getString("received_by"),
+                rs.getTimestamp("received_at").toInstant(), rs.getBoolean("unplanned"));
+    }
+
+    private static BigDecimal strip(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros().scale() < 0
+                ? value.setScale(0) : value.stripTrailingZeros();
+    }
+}

@@ -1,0 +1,376 @@
+package com.invgov.receiving;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.invgov.support.Api;
+import com.invgov.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class ReceivingApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void receiptAgainstAPoLineIsInspectedFirstTimeThenPutAwayAndOverReceiptWaitsForAPlanner() {
+        String sku = newItem("LOT", false);
+        String po = "PO-T-" + UUID.randomUUID().toString().substring(0, 8);
+        ResponseEntity<JsonNode> put = json(as("petra").put(), "/api/v1/expected-receipts/" + po + "/1", null, """
+                {"supplier": "S001", "sku": "%s", "quantity": 10, "uom": "BOX", "dueDate": "%s",
+                 "warehouse": "P1-WH1"}""".formatted(sku, LocalDate.now().minusDays(3)));
+        assertThat(put.getStatusCode().value()).isEqualTo(201);
+        assertThat(put.getBody().get("expectedBase").decimalValue()).isEqualByComparingTo("100");
+        assertThat(put.getBody().get("overdue").asBoolean()).isTrue();
+        JsonNode overdue = get("olga", "/api/v1/expected-receipts?overdue=true&limit=1000");
+        assertThat(overdue.get("items").findValuesAsText("po")).contains(po);
+
+        // 5 BOX, lot and expiry from the scan: first receipt of the item from S001 → inspection
+        String lot = "L" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        ResponseEntity<JsonNode> first = receipt("olga", """
+                {"po": "%s", "line": 1, "quantity": 5, "uom": "BOX", "scan": "(01)09501101020917(17)271231(10)%s"}"""
+                .formatted(po, lot));
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        JsonNode r1 = first.getBody();
+        assertThat(r1.get("quantity").decimalValue()).isEqualByComparingTo("50");
+        assertThat(r1.get("lot").asText()).isEqualTo(lot);
+        assertThat(r1.get("expiry").asText()).isEqualTo("2027-12-31");
+        assertThat(r1.get("location").asText()).isEqualTo("P1-WH1-DOCK");
+        assertThat(r1.get("status").asText()).isEqualTo("INSPECTION");
+        assertThat(r1.at("/inspection/reason").asText()).isEqualTo("FIRST_RECEIPT");
+        assertThat(r1.at("/inspection/version").asInt()).isPositive();
+        assertThat(r1.at("/tolerance/outcome").asText()).isEqualTo("UNDER_RECEIPT");
+        assertThat(r1.get("state").asText()).isEqualTo("AWAITING_INSPECTION");
+        assertThat(stock(sku, "P1-WH1-DOCK", "INSPECTION")).isEqualByComparingTo("50");
+        assertThat(get("olga", "/api/v1/expected-receipts/" + po + "/1").get("open").decimalValue())
+                .isEqualByComparingTo("50");
+
+        // putaway before inspection: refused
+        assertThat(post("olga", "/api/v1/receipts/" + r1.get("id").asText() + "/putaway", "{}")
+                .getStatusCode().value()).isEqualTo(409);
+        // only QUALITY inspects
+        assertThat(post("olga", "/api/v1/receipts/" + r1.get("id").asText() + "/inspection", "{\"passed\": true}")
+                .getStatusCode().value()).isEqualTo(403);
+        ResponseEntity<JsonNode> passed = post("quinn", "/api/v1/receipts/" + r1.get("id").asText() + "/inspection",
+                "{\"passed\": true}");
+        assertThat(passed.getBody().get("state").asText()).isEqualTo("READY_FOR_PUTAWAY");
+        assertThat(stock(sku, "P1-WH1-DOCK", "AVAILABLE")).isEqualByComparingTo("50");
+
+        emptyStockLocation();
+        String suggested = get("olga", "/api/v1/receipts/" + r1.get("id").asText()).get("suggestedLocation").asText();
+        assertThat(jdbc.sql("SELECT type FROM location WHERE code = ?").param(suggested).query(String.class).single())
+                .isEqualTo("STOCK");
+        ResponseEntity<JsonNode> putaway = post("olga", "/api/v1/receipts/" + r1.get("id").asText() + "/putaway", "{}");
+        assertThat(putaway.getBody().get("state").asText()).isEqualTo("PUT_AWAY");
+        assertThat(path(r1)).containsSubsequence("overReceiptCheck", "inspectionDecision", "inspect",
+                "suggestPutaway", "putaway", "putAway").doesNotContain("approveOverReceipt", "qualityHold");
+        assertThat(ended(r1)).isTrue();
+        assertThat(stock(sku, suggested, "AVAILABLE")).isEqualByComparingTo("50");
+        assertThat(stock(sku, "P1-WH1-DOCK", null)).isEqualByComparingTo("0");
+
+        // 6 more BOX: 110 % of the line, beyond the 5 % tolerance; second receipt, not inspected (skip-lot)
+        ResponseEntity<JsonNode> second = receipt("olga", """
+                {"po": "%s", "line": 1, "sku": "%s", "quantity": 6, "uom": "BOX", "lot": "%s"}"""
+                .formatted(po, sku, lot));
+        assertThat(second.getStatusCode().value()).isEqualTo(201);
+        JsonNode r2 = second.getBody();
+        assertThat(r2.at("/tolerance/outcome").asText()).isEqualTo("OVER_RECEIPT");
+        assertThat(r2.get("status").asText()).isEqualTo("AVAILABLE");
+        assertThat(r2.get("state").asText()).isEqualTo("AWAITING_APPROVAL");
+        ResponseEntity<JsonNode> early = post("olga", "/api/v1/receipts/" + r2.get("id").asText() + "/putaway", "{}");
+        assertThat(early.getStatusCode().value()).isEqualTo(409);
+        assertThat(early.getBody().get("detail").asText()).contains("PLANNER");
+        assertThat(post("olga", "/api/v1/receipts/" + r2.get("id").asText() + "/approval", "{\"approved\": true}")
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(post("petra", "/api/v1/receipts/" + r2.get("id").asText() + "/approval", "{\"approved\": true}")
+                .getBody().get("state").asText()).isEqualTo("READY_FOR_PUTAWAY");
+        // the location already holding the item is suggested now
+        assertThat(get("olga", "/api/v1/receipts/" + r2.get("id").asText()).get("suggestedLocation").asText())
+                .isEqualTo(suggested);
+        post("olga", "/api/v1/receipts/" + r2.get("id").asText() + "/putaway", "{}");
+        assertThat(stock(sku, suggested, "AVAILABLE")).isEqualByComparingTo("110");
+        assertThat(path(r2)).containsSubsequence("overReceiptCheck", "approveOverReceipt", "inspectionDecision",
+                "suggestPutaway", "putaway", "putAway").doesNotContain("inspect");
+        assertThat(ended(r2)).isTrue();
+        JsonNode line = get("olga", "/api/v1/expected-receipts/" + po + "/1");
+        assertThat(line.get("closed").asBoolean()).isTrue();
+        assertThat(line.get("overdue").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aFailedInspectionPutsTheReceiptOnQualityHold() {
+        String sku = newItem("LOT", false);
+        String po = expected(sku, 10, "EA");
+        JsonNode r = receipt("olga", "{\"po\": \"%s\", \"line\": 1, \"quantity\": 10, \"uom\": \"EA\", \"lot\": \"F1\"}"
+                .formatted(po)).getBody();
+        assertThat(r.get("state").asText()).isEqualTo("AWAITING_INSPECTION");
+        JsonNode failed = post("quinn", "/api/v1/receipts/" + r.get("id").asText() + "/inspection",
+                "{\"passed\": false}").getBody();
+        assertThat(failed.get("state").asText()).isEqualTo("ON_HOLD");
+        assertThat(path(r)).containsSubsequence("overReceiptCheck", "inspectionDecision", "inspect", "qualityHold",
+                "onHold").doesNotContain("putaway");
+        assertThat(ended(r)).isTrue();
+        assertThat(stock(sku, "P1-WH1-DOCK", "QUARANTINE")).isEqualByComparingTo("10");
+        assertThat(stock(sku, "P1-WH1-DOCK", "INSPECTION")).isEqualByComparingTo("0");
+        assertThat(jdbc.sql("SELECT count(*) FROM quality_hold WHERE sku = ? AND source = 'INSPECTION' AND status = 'OPEN'")
+                .param(sku).query(Integer.class).single()).isEqualTo(1);
+        assertThat(post("olga", "/api/v1/receipts/" + r.get("id").asText() + "/putaway", "{}").getStatusCode().value())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void theInspectionChecklistOfTheCategoryDecidesPassOrFail() {
+        String sku = newItem("LOT", false, "FAS");
+        String po = expected(sku, 100, "EA");
+        JsonNode r = receipt("olga", "{\"po\": \"%s\", \"line\": 1, \"quantity\": 10, \"uom\": \"EA\", \"lot\": \"C1\"}"
+                .formatted(po)).getBody();
+        String id = r.get("id").asText();
+        JsonNode checklist = get("quinn", "/api/v1/receipts/" + id + "/checklist");
+        assertThat(checklist.get("items").findValuesAsText("name"))
+                .containsExactly("Packaging undamaged", "Thread go/no-go gauge", "Zinc coating thickness");
+        assertThat(checklist.at("/items/2/max").decimalValue()).isEqualByComparingTo("25");
+
+        ResponseEntity<JsonNode> incomplete = post("quinn", "/api/v1/receipts/" + id + "/inspection", """
+                {"checks": [{"name": "Packaging undamaged", "passed": true}]}""");
+        assertThat(incomplete.getStatusCode().value()).isEqualTo(422);
+        assertThat(incomplete.getBody().get("errors").findValuesAsText("message"))
+                .contains("missing check: Zinc coating thickness");
+
+        // coating 31 um is above the 25 um limit: the inspection fails although everything else passes
+        ResponseEntity<JsonNode> measured = post("quinn", "/api/v1/receipts/" + id + "/inspection", """
+                {"checks": [{"name": "Packaging undamaged", "passed": true},
+                            {"name": "Thread go/no-go gauge", "passed": true},
+                            {"name": "Zinc coating thickness", "value": 31}]}""");
+        assertThat(measured.getStatusCode().value()).isEqualTo(200);
+        assertThat(measured.getBody().get("inspectionResult").asText()).isEqualTo("FAILED");
+        assertThat(measured.getBody().get("state").asText()).isEqualTo("ON_HOLD");
+        assertThat(jdbc.sql("SELECT inspection_checks FROM receipt WHERE id = ?").param(Long.parseLong(id))
+                .query(String.class).single()).contains("\"Zinc coating thickness\",\"passed\":false,\"value\":31");
+        assertThat(stock(sku, "P1-WH1-DOCK", "QUARANTINE")).isEqualByComparingTo("10");
+    }
+
+    @Test
+    void rejectedOverReceiptGoesBackToTheSupplier() {
+        String sku = newItem("NONE", false);
+        String po = expected(sku, 10, "EA");
+        JsonNode r = receipt("olga", "{\"po\": \"%s\", \"line\": 1, \"quantity\": 20, \"uom\": \"EA\"}".formatted(po))
+                .getBody();
+        assertThat(r.get("state").asText()).isEqualTo("AWAITING_APPROVAL");
+        JsonNode rejected = post("petra", "/api/v1/receipts/" + r.get("id").asText() + "/approval",
+                "{\"approved\": false}").getBody();
+        assertThat(rejected.get("state").asText()).isEqualTo("REJECTED");
+        assertThat(path(r)).containsSubsequence("overReceiptCheck", "approveOverReceipt", "rejected")
+                .doesNotContain("inspectionDecision");
+        assertThat(ended(r)).isTrue();
+        assertThat(stock(sku, "P1-WH1-DOCK", null)).isEqualByComparingTo("0");
+        assertThat(get("olga", "/api/v1/expected-receipts/" + po + "/1").get("open").decimalValue())
+                .isEqualByComparingTo("10");
+    }
+
+    @Test
+    void aSkipLotReceiptWithinToleranceGoesStraightToPutaway() {
+        emptyStockLocation();
+        String sku = newItem("NONE", false);
+        String po = expected(sku, 100, "EA");
+        JsonNode first = receipt("olga", "{\"po\": \"%s\", \"line\": 1, \"quantity\": 10, \"uom\": \"EA\"}"
+                .formatted(po)).getBody();
+        assertThat(first.get("state").asText()).isEqualTo("AWAITING_INSPECTION");
+        JsonNode second = receipt("olga", "{\"po\": \"%s\", \"line\": 1, \"quantity\": 10, \"uom\": \"EA\"}"
+                .formatted(po)).getBody();
+        assertThat(second.get("state").asText()).isEqualTo("READY_FOR_PUTAWAY");
+        assertThat(second.at("/inspection/reason").asText()).isEqualTo("SKIP_LOT");
+        assertThat(path(second)).containsSubsequence("overReceiptCheck", "inspectionDecision", "suggestPutaway",
+                "putaway").doesNotContain("approveOverReceipt", "inspect");
+        assertThat(ended(second)).isFalse();
+        post("olga", "/api/v1/receipts/" + second.get("id").asText() + "/putaway", "{}");
+        assertThat(ended(second)).isTrue();
+    }
+
+    @Test
+    void regulatedItemsAreAlwaysInspected() {
+        String sku = newItem("NONE", true);
+        String po = expected(sku, 100, "EA");
+        receipt("olga", "{\"po\": \"%s\", \"line\": 1, \"quantity\": 10, \"uom\": \"EA\"}".formatted(po));
+        JsonNode second = receipt("olga", "{\"po\": \"%s\", \"line\": 1, \"quantity\": 10, \"uom\": \"EA\"}"
+                .formatted(po)).getBody();
+        assertThat(second.get("status").asText()).isEqualTo("INSPECTION");
+        assertThat(second.at("/inspection/reason").asText()).isEqualTo("REGULATED");
+    }
+
+    @Test
+    void aBadScanIsA400NamingTheWrongPart() {
+        String sku = newItem("LOT", false);
+        String po = expected(sku, 10, "EA");
+        ResponseEntity<JsonNode> bad = receipt("olga", """
+                {"po": "%s", "line": 1, "quantity": 1, "uom": "EA", "scan": "(01)09501101020918(10)ABC"}"""
+                .formatted(po));
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(bad.getBody().get("type").asText()).endsWith("/validation");
+        assertThat(bad.getBody().get("applicationIdentifier").asText()).isEqualTo("01");
+        assertThat(bad.getBody().get("problem").asText()).isEqualTo("WRONG_CHECK_DIGIT");
+        assertThat(bad.getBody().at("/errors/0/field").asText()).isEqualTo("scan");
+
+        ResponseEntity<JsonNode> badDate = receipt("olga", """
+                {"po": "%s", "line": 1, "quantity": 1, "uom": "EA", "scan": "(17)271341(10)ABC"}""".formatted(po));
+        assertThat(badDate.getStatusCode().value()).isEqualTo(400);
+        assertThat(badDate.getBody().get("applicationIdentifier").asText()).isEqualTo("17");
+
+        ResponseEntity<JsonNode> clash = receipt("olga", """
+                {"po": "%s", "line": 1, "quantity": 1, "uom": "EA", "lot": "X1", "scan": "(10)X2"}""".formatted(po));
+        assertThat(clash.getStatusCode().value()).isEqualTo(422);
+        assertThat(clash.getBody().at("/errors/0/field").asText()).isEqualTo("lot");
+        assertThat(stock(sku, "P1-WH1-DOCK", null)).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aReceiptWithoutAnExpectedReceiptNeedsAPlanner() {
+        String sku = newItem("NONE", false);
+        String body = """
+                {"sku": "%s", "quantity": 3, "uom": "EA", "supplier": "S001", "warehouse": "P1-WH1"%s}""";
+        ResponseEntity<JsonNode> refused = receipt("olga", body.formatted(sku, ""));
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(refused.getBody().at("/errors/0/field").asText()).isEqualTo("po");
+        assertThat(receipt("olga", body.formatted(sku, ", \"unplanned\": true")).getStatusCode().value())
+                .isEqualTo(403);
+        ResponseEntity<JsonNode> allowed = receipt("petra", body.formatted(sku, ", \"unplanned\": true"));
+        assertThat(allowed.getStatusCode().value()).isEqualTo(201);
+        assertThat(allowed.getBody().get("unplanned").asBoolean()).isTrue();
+        assertThat(stock(sku, "P1-WH1-DOCK", null)).isEqualByComparingTo("3");
+    }
+
+    @Test
+    void aRetriedReceiptIsPostedOnce() {
+        String sku = newItem("NONE", false);
+        String po = expected(sku, 10, "EA");
+        String key = "rcpt-" + UUID.randomUUID();
+        String body = "{\"po\": \"%s\", \"line\": 1, \"quantity\": 4, \"uom\": \"EA\"}".formatted(po);
+        ResponseEntity<JsonNode> a = json(as("olga").post(), "/api/v1/receipts", key, body);
+        ResponseEntity<JsonNode> b = json(as("olga").post(), "/api/v1/receipts", key, body);
+        assertThat(b.getBody().get("id")).isEqualTo(a.getBody().get("id"));
+        assertThat(b.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(stock(sku, "P1-WH1-DOCK", null)).isEqualByComparingTo("4");
+        assertThat(receipt("olga", "{\"quantity\": 1}").getStatusCode().value()).isEqualTo(422);
+    }
+
+    @Test
+    void expectedReceiptsImportFromCsvAllOrNothing() {
+        String sku = newItem("NONE", false);
+        String po = "PO-CSV-" + UUID.randomUUID().toString().substring(0, 8);
+        String header = "po,line,supplier,sku,quantity,uom,due_date,warehouse\n";
+        ResponseEntity<JsonNode> bad = as("petra").post().uri("/api/v1/expected-receipts/import")
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .body(header + po + ",1,S001," + sku + ",5,EA,2026-12-01,P1-WH1\n" + po + ",2,S001,NOPE,x,EA,2026-13-01,P1-WH1\n")
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(bad.getStatusCode().value()).isEqualTo(422);
+        assertThat(bad.getBody().get("errors").findValuesAsText("field")).contains("line 3.quantity", "line 3.due_date");
+        assertThat(get("olga", "/api/v1/expected-receipts/" + po + "/1").get("status").asInt()).isEqualTo(404);
+
+        ResponseEntity<JsonNode> ok = as("petra").post().uri("/api/v1/expected-receipts/import")
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .body(header + po + ",1,S001," + sku + ",5,EA,2026-12-01,P1-WH1\n" + po + ",2,S001," + sku
+                        + ",7,EA,2026-12-02,P1-WH1\n")
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(ok.getStatusCode().value()).isEqualTo(200);
+        assertThat(ok.getBody().get("created").asInt()).isEqualTo(2);
+        assertThat(get("olga", "/api/v1/expected-receipts/" + po + "/2").get("quantity").decimalValue())
+                .isEqualByComparingTo("7");
+        assertThat(as("olga").post().uri("/api/v1/expected-receipts/import")
+                .contentType(MediaType.parseMediaType("text/csv")).body(header).retrieve().toEntity(JsonNode.class)
+                .getStatusCode().value()).isEqualTo(403);
+    }
+
+    // ---- helpers
+
+    /** The demo warehouse has few empty STOCK locations and tests share the database: make one. */
+    private void emptyStockLocation() {
+        String code = "P1-WH1-ZR-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        ResponseEntity<JsonNode> r = json(as("ada").put(), "/api/v1/locations/" + code, null, """
+                {"warehouse": "P1-WH1", "type": "STOCK", "countable": true, "allowNegative": false}""");
+        assertThat(r.getStatusCode().is2xxSuccessful()).as(String.valueOf(r.getBody())).isTrue();
+    }
+
+    private String newItem(String tracking, boolean regulated) {
+        return newItem(tracking, regulated, "TST");
+    }
+
+    private String newItem(String tracking, boolean regulated, String category) {
+        String sku = "RCV-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        ResponseEntity<JsonNode> r = json(as("ada").put(), "/api/v1/items/" + sku, null, """
+                {"description": "Receiving test part", "baseUom": "EA", "uomConversions": [{"uom": "BOX", "factor": 10}],
+                 "tracking": "%s", "abcClass": "C", "category": "%s", "unitCost": 2.50, "regulated": %s,
+                 "defaultSupplier": "S001"}""".formatted(tracking, category, regulated));
+        assertThat(r.getStatusCode().is2xxSuccessful()).as(String.valueOf(r.getBody())).isTrue();
+        return sku;
+    }
+
+    private String expected(String sku, int quantity, String uom) {
+        String po = "PO-T-" + UUID.randomUUID().toString().substring(0, 8);
+        ResponseEntity<JsonNode> r = json(as("petra").put(), "/api/v1/expected-receipts/" + po + "/1", null, """
+                {"supplier": "S001", "sku": "%s", "quantity": %d, "uom": "%s", "dueDate": "2026-12-31",
+                 "warehouse": "P1-WH1"}""".formatted(sku, quantity, uom));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(201);
+        return po;
+    }
+
+    private RestClient as(String user) {
+        return Api.as(port, user);
+    }
+
+    private ResponseEntity<JsonNode> receipt(String user, String body) {
+        return json(as(user).post(), "/api/v1/receipts", "rcpt-" + UUID.randomUUID(), body);
+    }
+
+    private ResponseEntity<JsonNode> post(String user, String path, String body) {
+        return json(as(user).post(), path, null, body);
+    }
+
+    private JsonNode get(String user, String path) {
+        ResponseEntity<JsonNode> r = as(user).get().uri(path).retrieve().toEntity(JsonNode.class);
+        return r.getBody();
+    }
+
+    private static ResponseEntity<JsonNode> json(RestClient.RequestBodyUriSpec spec, String path, String key,
+                                                 String body) {
+        RestClient.RequestBodySpec s = spec.uri(path).contentType(MediaType.APPLICATION_JSON);
+        if (key != null) {
+            s = s.header("Idempotency-Key", key);
+        }
+        return s.body(body).retrieve().toEntity(JsonNode.class);
+    }
+
+    /** The activities the receipt's receiving process passed, in order, and whether it has ended. */
+    private java.util.List<String> path(JsonNode receipt) {
+        return jdbc.sql("""
+                SELECT a.act_id_ FROM act_hi_actinst a JOIN act_hi_procinst p ON p.id_ = a.proc_inst_id_
+                 WHERE p.proc_def_key_ = 'receiving' AND p.business_key_ = ?
+                 ORDER BY a.start_time_, a.sequence_counter_""")
+                .param(receipt.get("id").asText()).query(String.class).list();
+    }
+
+    private boolean ended(JsonNode receipt) {
+        return jdbc.sql("""
+                SELECT count(*) FROM act_hi_procinst WHERE proc_def_key_ = 'receiving' AND business_key_ = ?
+                   AND end_time_ IS NOT NULL""").param(receipt.get("id").asText()).query(Integer.class).single() == 1;
+    }
+
+    private BigDecimal stock(String sku, String location, String status) {
+        return jdbc.sql("""
+                SELECT coalesce(sum(quantity), 0) FROM balance WHERE sku = ? AND location = ?
+                   AND (cast(? AS varchar) IS NULL OR status = ?)""")
+                .params(sku, location, status, status).query(BigDecimal.class).single();
+    }
+}
