@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,7 +46,6 @@ class PublishedRuleSets implements RuleSetCatalog, SmartLifecycle {
                 }
             });
     private volatile ScheduledExecutorService poller;
-    private volatile CompletableFuture<Void> warmUp;
 
     PublishedRuleSets(RuleSetStore store, RuleSetSeeder seeder, RulesProperties properties) {
         this.store = store;
@@ -60,15 +58,6 @@ class PublishedRuleSets implements RuleSetCatalog, SmartLifecycle {
         CompiledVersion version = published.get(key);
         if (version != null) {
             return version;
-        }
-        CompletableFuture<Void> loading = warmUp;
-        if (loading != null) {
-            // the start-up build compiles every rule set in one pass: wait for it rather than compile twice
-            loading.join();
-            version = published.get(key);
-            if (version != null) {
-                return version;
-            }
         }
         return refresh(key);
     }
@@ -117,10 +106,6 @@ class PublishedRuleSets implements RuleSetCatalog, SmartLifecycle {
     }
 
     void refreshAll() {
-        CompletableFuture<Void> loading = warmUp;
-        if (loading != null && !loading.isDone()) {
-            return;
-        }
         store.publishedVersions().forEach((key, version) -> {
             CompiledVersion current = published.get(key);
             if (current == null || current.version() != version) {
@@ -180,7 +165,6 @@ class PublishedRuleSets implements RuleSetCatalog, SmartLifecycle {
     public void start() {
         seeder.seed();
         loadAll();
-        warmUp = CompletableFuture.completedFuture(null);
         long millis = Math.max(100, properties.refreshInterval().toMillis());
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rules-refresh");
