@@ -1,12 +1,10 @@
 package com.invgov.adjustment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.invgov.adjustment.ui.ApprovalsView;
 import com.invgov.counting.ui.MyTasksView;
+import com.invgov.support.ConsoleSession;
 import com.invgov.support.IntegrationTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -14,25 +12,17 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.BigDecimalField;
-import com.vaadin.flow.server.VaadinServletRequest;
-import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.User;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._fetch;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -42,22 +32,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ConsoleTaskViewsTest {
 
-    static Routes routes;
 
     @LocalServerPort
     int port;
     @Autowired
     ApplicationContext context;
 
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("com.invgov");
-    }
-
     @AfterEach
     void tearDown() {
-        MockVaadin.tearDown();
-        SecurityContextHolder.clearContext();
+        ConsoleSession.close();
     }
 
     @Test
@@ -113,16 +96,6 @@ class ConsoleTaskViewsTest {
     }
 
     void signIn(String username, String... roles) {
-        List<SimpleGrantedAuthority> authorities = java.util.Arrays.stream(roles)
-                .map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
-        var principal = User.withUsername(username).password("x").authorities(authorities).build();
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
-        SecurityContextHolder.getContext().setAuthentication(authentication);
-        Function0<UI> uiFactory = UI::new;
-        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
-        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
-        request.setUserPrincipalInt(authentication);
-        Set<String> granted = Set.of(roles);
-        request.setUserInRole((p, role) -> granted.contains(role));
+        ConsoleSession.signIn(context, username, roles);
     }
 }

@@ -1,24 +1,15 @@
 package com.invgov.console;
 
-import com.github.mvysny.fakeservlet.FakeRequest;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.invgov.console.ui.HomeView;
+import com.invgov.support.ConsoleSession;
 import com.invgov.support.IntegrationTest;
 import com.invgov.system.ui.SystemView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.server.VaadinServletRequest;
-import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import java.util.List;
@@ -32,22 +23,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @IntegrationTest
 class ConsoleMenuTest {
 
-    private static Routes routes;
 
     @Autowired
     ApplicationContext context;
     @Autowired
     UserDetailsService users;
 
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("com.invgov");
-    }
-
     @AfterEach
     void tearDown() {
-        SecurityContextHolder.clearContext();
-        MockVaadin.tearDown();
+        ConsoleSession.close();
     }
 
     @Test
@@ -82,14 +66,6 @@ class ConsoleMenuTest {
     }
 
     private void signIn(String username) {
-        Function0<UI> uiFactory = UI::new;
-        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
-        UserDetails user = users.loadUserByUsername(username);
-        var authentication = new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities());
-        SecurityContextHolder.getContext().setAuthentication(authentication);
-        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
-        request.setUserPrincipalInt(authentication);
-        request.setUserInRole((principal, role) -> user.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_" + role) || a.getAuthority().equals(role)));
+        ConsoleSession.signIn(context, users.loadUserByUsername(username));
     }
 }

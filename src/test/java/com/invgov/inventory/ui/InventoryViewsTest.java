@@ -1,30 +1,19 @@
 package com.invgov.inventory.ui;
 
-import com.github.mvysny.fakeservlet.FakeRequest;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.invgov.inventory.Balance;
 import com.invgov.inventory.StockStatus;
+import com.invgov.support.ConsoleSession;
 import com.invgov.support.IntegrationTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.server.VaadinServletRequest;
-import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.User;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Set;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._fetch;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -34,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class InventoryViewsTest {
 
-    static Routes routes;
 
     @Autowired
     ApplicationContext context;
@@ -42,29 +30,13 @@ class InventoryViewsTest {
     @Autowired
     JdbcClient jdbc;
 
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("com.invgov");
-    }
-
     @AfterEach
     void tearDown() {
-        MockVaadin.tearDown();
-        SecurityContextHolder.clearContext();
+        ConsoleSession.close();
     }
 
     void signIn(String username, String... roles) {
-        List<SimpleGrantedAuthority> authorities = java.util.Arrays.stream(roles)
-                .map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
-        var principal = User.withUsername(username).password("x").authorities(authorities).build();
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
-        SecurityContextHolder.getContext().setAuthentication(authentication);
-        Function0<UI> uiFactory = UI::new;
-        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
-        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
-        request.setUserPrincipalInt(authentication);
-        Set<String> granted = Set.of(roles);
-        request.setUserInRole((p, role) -> granted.contains(role));
+        ConsoleSession.signIn(context, username, roles);
     }
 
     @Test

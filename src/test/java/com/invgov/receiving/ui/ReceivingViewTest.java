@@ -1,28 +1,16 @@
 package com.invgov.receiving.ui;
 
-import com.github.mvysny.fakeservlet.FakeRequest;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.invgov.support.ConsoleSession;
 import com.invgov.support.IntegrationTest;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.server.VaadinServletRequest;
-import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.User;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -32,22 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ReceivingViewTest {
 
-    static Routes routes;
 
     @Autowired
     ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
 
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("com.invgov");
-    }
-
     @AfterEach
     void tearDown() {
-        MockVaadin.tearDown();
-        SecurityContextHolder.clearContext();
+        ConsoleSession.close();
     }
 
     @Test
@@ -77,16 +58,6 @@ class ReceivingViewTest {
     }
 
     void signIn(String username, String... roles) {
-        List<SimpleGrantedAuthority> authorities = java.util.Arrays.stream(roles)
-                .map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
-        var principal = User.withUsername(username).password("x").authorities(authorities).build();
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
-        SecurityContextHolder.getContext().setAuthentication(authentication);
-        Function0<UI> uiFactory = UI::new;
-        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
-        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
-        request.setUserPrincipalInt(authentication);
-        Set<String> granted = Set.of(roles);
-        request.setUserInRole((p, role) -> granted.contains(role));
+        ConsoleSession.signIn(context, username, roles);
     }
 }
