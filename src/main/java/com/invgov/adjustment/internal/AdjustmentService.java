@@ -311,10 +311,13 @@ public class AdjustmentService implements Adjustments {
     private void settle(AdjustmentRequest a) {
         Instant now = clock.instant();
         if (a.isCount()) {
-            Item item = masterData.item(a.sku);
-            Assessed again = assess(item, a.location, a.lot, a.countedQty, a.eventTime, VarianceSource.CYCLE_COUNT,
-                    a.recountDone, "adjustment:" + a.id);
-            if (again.v.diff().compareTo(a.quantityDelta) != 0) {
+            // Unchanged variance → post as decided; only a changed one is decided again (DESIGN §5.1), so the
+            // usual case costs one balance query, not a second rule evaluation and decision-log entry.
+            BigDecimal system = ledger.balanceAsOf(a.sku, a.location, emptyToNull(a.lot), null, a.eventTime);
+            if (a.countedQty.subtract(system).compareTo(a.quantityDelta) != 0) {
+                Item item = masterData.item(a.sku);
+                Assessed again = assess(item, a.location, a.lot, a.countedQty, a.eventTime,
+                        VarianceSource.CYCLE_COUNT, a.recountDone, "adjustment:" + a.id);
                 log.info("Adjustment {}: the variance changed from {} to {} before posting; deciding again", a.id,
                         a.quantityDelta.toPlainString(), again.v.diff().toPlainString());
                 a.decided(again.v, again.decision, reasonOf(again.v.diff()));
