@@ -13,21 +13,21 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Items, BOM lines, stock and calls of the production API for tests, each run on fresh SKUs. */
-final class ProductionFixture {
+public final class ProductionFixture {
 
-    static final String LINE_SIDE = "P1-WH1-PROD";
-    static final String STAGING = "P1-WH1-STG";
+    public static final String LINE_SIDE = "P1-WH1-PROD";
+    public static final String STAGING = "P1-WH1-STG";
 
     private final int port;
     private final JdbcClient jdbc;
 
-    ProductionFixture(int port, JdbcClient jdbc) {
+    public ProductionFixture(int port, JdbcClient jdbc) {
         this.port = port;
         this.jdbc = jdbc;
     }
 
     /** A new item: tracking LOT, NONE or SERIAL; extra JSON members such as a UoM conversion or shelf life. */
-    String item(String prefix, String tracking, String unitCost, String extra) {
+    public String item(String prefix, String tracking, String unitCost, String extra) {
         String sku = prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         ResponseEntity<JsonNode> r = Api.as(port, "ada").put().uri("/api/v1/items/" + sku)
                 .contentType(MediaType.APPLICATION_JSON).body("""
@@ -39,7 +39,7 @@ final class ProductionFixture {
         return sku;
     }
 
-    void bomLine(String product, int line, String component, String quantity, String uom, String consumption) {
+    public void bomLine(String product, int line, String component, String quantity, String uom, String consumption) {
         jdbc.sql("""
                 INSERT INTO bom_line (product, revision, status, effective_from, line, component, quantity, uom, consumption)
                 VALUES (?, 'A', 'ACTIVE', DATE '2026-01-01', ?, ?, ?, ?, ?)""")
@@ -47,7 +47,7 @@ final class ProductionFixture {
     }
 
     /** Stock straight into a location (RECEIPT), lot/serial optional, at an event time (which dates the lot). */
-    void stock(String sku, String lot, String serial, int quantity, String location, Instant eventTime) {
+    public void stock(String sku, String lot, String serial, int quantity, String location, Instant eventTime) {
         ResponseEntity<JsonNode> r = post("olga", "/api/v1/movements", """
                 {"type": "RECEIPT", "sku": "%s", "quantity": %d, "uom": "EA", "lot": %s, "serial": %s,
                  "to": {"location": "%s"}, "eventTime": %s}""".formatted(sku, quantity, json(lot), json(serial),
@@ -55,7 +55,7 @@ final class ProductionFixture {
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(201);
     }
 
-    String order(String product, int quantity, String issueLocation) {
+    public String order(String product, int quantity, String issueLocation) {
         ResponseEntity<JsonNode> r = post("petra", "/api/v1/production-orders", """
                 {"sku": "%s", "bomRevision": "A", "quantity": %d, "issueLocation": %s}"""
                 .formatted(product, quantity, json(issueLocation)));
@@ -63,23 +63,23 @@ final class ProductionFixture {
         return r.getBody().get("id").asText();
     }
 
-    BigDecimal balance(String sku, String location, String lot, String status) {
+    public BigDecimal balance(String sku, String location, String lot, String status) {
         return jdbc.sql("""
                 SELECT coalesce(sum(quantity), 0) FROM balance
                  WHERE sku = ? AND location = ? AND lot = ? AND status = ?""")
                 .params(sku, location, lot == null ? "" : lot, status).query(BigDecimal.class).single();
     }
 
-    int movements(String sku) {
+    public int movements(String sku) {
         return jdbc.sql("SELECT count(*) FROM movement WHERE sku = ?").param(sku).query(Integer.class).single();
     }
 
-    ResponseEntity<JsonNode> post(String user, String path, String body) {
+    public ResponseEntity<JsonNode> post(String user, String path, String body) {
         return Api.as(port, user).post().uri(path).contentType(MediaType.APPLICATION_JSON)
                 .header("Idempotency-Key", "pr-" + UUID.randomUUID()).body(body).retrieve().toEntity(JsonNode.class);
     }
 
-    ResponseEntity<JsonNode> get(String user, String path) {
+    public ResponseEntity<JsonNode> get(String user, String path) {
         return Api.as(port, user).get().uri(path).retrieve().toEntity(JsonNode.class);
     }
 

@@ -79,7 +79,8 @@ public class ProductionView extends VerticalLayout {
     final Select<String> scrapReason = new Select<>();
     final Button scrap = new Button("Report scrap", e -> scrap());
 
-    private final VerticalLayout actions = new VerticalLayout();
+    final HorizontalLayout createForm = row(newSku, newRevision, newQuantity, newIssueLocation, create);
+    final VerticalLayout actions = new VerticalLayout();
     private final Production production;
     private final Clock clock;
     private ProductionOrder.Summary order;
@@ -108,7 +109,6 @@ public class ProductionView extends VerticalLayout {
         for (Button b : List.of(create, issue, complete, scrap)) {
             b.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         }
-        HorizontalLayout createForm = row(newSku, newRevision, newQuantity, newIssueLocation, create);
         createForm.setVisible(user.hasAnyRole(Role.PLANNER, Role.ADMIN));
         boolean reports = user.hasAnyRole(Role.OPERATOR, Role.INTEGRATION, Role.ADMIN);
         actions.setPadding(false);
