@@ -31,8 +31,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Production orders with manual component ISSUE and PRODUCE (issue 6 point 6, without backflush and scrap), and
- * lot traceability over them (point 7).
+ * Production reporting (issue 6 point 6) and lot/serial traceability over it (point 7): production orders against a
+ * BOM revision, manual component ISSUE, completions (PRODUCE) with or without backflush of the BOM lines marked
+ * BACKFLUSH, scrap with a reason; every ISSUE/PRODUCE of an order records genealogy (component lots and serials →
+ * product lots and serials).
  */
 @Service
 public class Production {
