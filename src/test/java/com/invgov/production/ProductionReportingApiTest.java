@@ -239,6 +239,49 @@ class ProductionReportingApiTest {
         assertThat(f.get("quinn", "/api/v1/trace?sku=" + motor).getStatusCode().value()).isEqualTo(422);
     }
 
+    @Test
+    void completionsAreIdempotentAndABackflushWithoutASourceIsRefused() {
+        String product = f.item("ASM", "LOT", "40.00", null);
+        String bolt = f.item("BLT", "LOT", "0.50", null);
+        f.bomLine(product, 1, bolt, "1", "EA", "BACKFLUSH");
+        f.stock(bolt, "R1", null, 10, LINE_SIDE, null);
+        ResponseEntity<JsonNode> nowhere = f.post("petra", "/api/v1/production-orders", """
+                {"sku": "%s", "bomRevision": "A", "quantity": 1, "issueLocation": "NOWHERE"}""".formatted(product));
+        assertThat(nowhere.getStatusCode().value()).isEqualTo(422);
+        assertThat(nowhere.getBody().at("/errors/0/field").asText()).isEqualTo("issueLocation");
+        String mo = f.order(product, 5, null);
+        String path = "/api/v1/production-orders/" + mo + "/completions";
+
+        // warehouse P1-WH2 has no PRODUCTION location and the order names no issue location
+        ResponseEntity<JsonNode> noSource = f.post("olga", path, """
+                {"quantity": 1, "uom": "EA", "lot": "R-%s", "location": "P1-WH2-STG", "backflush": true}"""
+                .formatted(mo));
+        assertThat(noSource.getStatusCode().value()).isEqualTo(422);
+        assertThat(noSource.getBody().at("/errors/0/field").asText()).isEqualTo("issueLocation");
+
+        String body = """
+                {"quantity": 2, "uom": "EA", "lot": "R-%s", "location": "%s", "backflush": true}"""
+                .formatted(mo, STAGING);
+        assertThat(com.invgov.support.Api.as(port, "olga").post().uri(path)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body).retrieve()
+                .toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(400);
+        String key = "done-" + suffix();
+        ResponseEntity<JsonNode> first = postWithKey(path, key, body);
+        ResponseEntity<JsonNode> again = postWithKey(path, key, body);
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(again.getStatusCode().value()).isEqualTo(201);
+        assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(f.balance(bolt, LINE_SIDE, "R1", "AVAILABLE")).isEqualByComparingTo("8");
+        assertThat(f.get("olga", "/api/v1/production-orders/" + mo).getBody().get("produced").decimalValue())
+                .isEqualByComparingTo("2");
+    }
+
+    private ResponseEntity<JsonNode> postWithKey(String path, String key, String body) {
+        return com.invgov.support.Api.as(port, "olga").post().uri(path)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).header("Idempotency-Key", key)
+                .body(body).retrieve().toEntity(JsonNode.class);
+    }
+
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     }
