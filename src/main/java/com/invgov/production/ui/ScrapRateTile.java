@@ -34,17 +34,18 @@ class ScrapRateTile implements DashboardTile {
 
     @Override
     public String title() {
-        return "Scrap rate";
+        return "Scrap rate, last 30 days";
     }
 
     @Override
     public int order() {
-        return 60;
+        return 65;
     }
 
     @Override
     public Set<Role> audience() {
-        return Set.of();
+        return Set.of(Role.OPERATOR, Role.PLANNER, Role.QUALITY, Role.INVENTORY_CONTROLLER, Role.FINANCE, Role.ADMIN,
+                Role.AUDITOR);
     }
 
     @Override

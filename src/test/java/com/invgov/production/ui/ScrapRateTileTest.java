@@ -33,7 +33,8 @@ class ScrapRateTileTest {
     @Test
     void producedAndScrappedValueOfProductionOrdersMoveTheTile() {
         DashboardTile tile = tiles.stream().filter(t -> t.key().equals("scrap-rate")).findFirst().orElseThrow();
-        assertThat(tile.audience()).isEmpty();
+        assertThat(tile.audience()).contains(com.invgov.security.Role.QUALITY, com.invgov.security.Role.FINANCE,
+                com.invgov.security.Role.OPERATOR).doesNotContain(com.invgov.security.Role.INTEGRATION);
         ScrapRate before = production.scrapRate(30);
         assertThat(before.days()).hasSize(30);
         assertThat(before.days().get(29).day()).isEqualTo(before.to());
