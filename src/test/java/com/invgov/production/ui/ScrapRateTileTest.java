@@ -62,17 +62,6 @@ class ScrapRateTileTest {
         assertThat(value.headline()).isEqualTo(after.percent().toPlainString() + " %");
         assertThat(value.detail()).contains("last 30 days");
         assertThat(value.trend()).hasSize(30);
-
-        // a tile must be cheap: the median of 21 reads stays well under 50 ms
-        long[] nanos = new long[21];
-        for (int i = 0; i < nanos.length; i++) {
-            long start = System.nanoTime();
-            tile.read();
-            nanos[i] = System.nanoTime() - start;
-        }
-        java.util.Arrays.sort(nanos);
-        System.out.printf("scrap-rate tile: median %.2f ms, max %.2f ms%n", nanos[10] / 1e6, nanos[20] / 1e6);
-        assertThat(nanos[10] / 1_000_000).isLessThan(50);
     }
 
     @Test
