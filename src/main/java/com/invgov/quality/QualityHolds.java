@@ -59,9 +59,12 @@ public class QualityHolds {
     private final CurrentUser user;
     private final Clock clock;
     private final ProcessStarter processes;
+    private final org.springframework.transaction.PlatformTransactionManager transactionManager;
 
     QualityHolds(QualityStore store, Ledger ledger, Reservations reservations, RuleDecisions rules, EventFeed events,
-                 Transactions transactions, CurrentUser user, Clock clock, ProcessStarter processes) {
+                 Transactions transactions, CurrentUser user, Clock clock, ProcessStarter processes,
+                 org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.transactionManager = transactionManager;
         this.processes = processes;
         this.store = store;
         this.ledger = ledger;
@@ -226,17 +229,8 @@ public class QualityHolds {
             if (!"PENDING_MRB".equals(d.status())) {
                 throw new Conflict("Disposition " + dispositionId + " is " + d.status() + ", not PENDING_MRB.");
             }
-            if (store.approvers(did).contains(actor)) {
-                throw new com.invgov.api.ApiProblem(com.invgov.api.ProblemType.SEGREGATION_OF_DUTIES,
-                        actor + " has already approved disposition " + dispositionId
-                                + "; the MRB needs a different person for each role.");
-            }
             List<String> done = store.approvedRoles(did);
-            String role = d.approverRoles().stream().filter(r -> !done.contains(r))
-                    .filter(r -> Role.parse(r).map(user::hasAnyRole).orElse(false)).findFirst()
-                    .orElseThrow(() -> new com.invgov.security.NotPermitted("approve this disposition",
-                            java.util.Set.copyOf(d.approverRoles().stream().filter(r -> !done.contains(r))
-                                    .map(r -> Role.parse(r).orElseThrow()).toList())));
+            String role = mrbRole(d, store.approvers(did), done, actor);
             store.approve(did, role, actor, approved, comment, now);
             String holdKey = String.valueOf(d.holdId());
             if (!approved) {
@@ -250,6 +244,103 @@ public class QualityHolds {
             events.append(approved ? "MrbApproved" : "MrbRejected", "quality-hold", hold.id(), hold);
             return hold;
         });
+    }
+
+    /**
+     * The role in which the signed-in user would approve this pending disposition, or the refusal: segregation of
+     * duties (the proposer never approves their own disposition, and nobody approves twice, so each MRB role is a
+     * different person) or a missing role.
+     */
+    private String mrbRole(QualityStore.DispositionRow d, List<String> approvers, List<String> done, String actor) {
+        if (actor.equals(d.proposedBy())) {
+            throw new com.invgov.api.ApiProblem(com.invgov.api.ProblemType.SEGREGATION_OF_DUTIES,
+                    actor + " proposed disposition " + d.id() + " and cannot approve it; the MRB is other people.");
+        }
+        if (approvers.contains(actor)) {
+            throw new com.invgov.api.ApiProblem(com.invgov.api.ProblemType.SEGREGATION_OF_DUTIES,
+                    actor + " has already approved disposition " + d.id()
+                            + "; the MRB needs a different person for each role.");
+        }
+        List<String> open = d.approverRoles().stream().filter(r -> !done.contains(r)).toList();
+        return open.stream().filter(r -> Role.parse(r).map(user::hasAnyRole).orElse(false)).findFirst()
+                .orElseThrow(() -> new com.invgov.security.NotPermitted("approve this disposition",
+                        java.util.Set.copyOf(open.stream().map(r -> Role.parse(r).orElseThrow()).toList())));
+    }
+
+    /**
+     * The MRB inbox of the signed-in user: the pending dispositions they may decide now. Ones they proposed or
+     * already approved, and ones that need only roles they lack, are not offered ({@link #decideMrb} refuses them).
+     */
+    @Transactional(readOnly = true)
+    public List<MrbRequest> mrbInbox() {
+        String actor = user.username().orElse(null);
+        if (actor == null) {
+            return List.of();
+        }
+        return store.pendingMrb().stream().filter(r -> mrbRefusal(r, actor).isEmpty()).toList();
+    }
+
+    /** Why the signed-in user may not decide this pending disposition now; empty when they may. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> mrbRefusal(String dispositionId) {
+        String actor = user.username().orElse(null);
+        return store.pendingMrb().stream().filter(r -> r.dispositionId().equals(dispositionId)).findFirst()
+                .map(r -> actor == null ? java.util.Optional.of("not signed in") : mrbRefusal(r, actor))
+                .orElse(java.util.Optional.of("disposition " + dispositionId + " is not waiting for MRB approval"));
+    }
+
+    private java.util.Optional<String> mrbRefusal(MrbRequest r, String actor) {
+        if (actor.equals(r.proposedBy())) {
+            return java.util.Optional.of(actor + " proposed it");
+        }
+        if (r.approvals().stream().anyMatch(a -> actor.equals(a.by()))) {
+            return java.util.Optional.of(actor + " has already approved it");
+        }
+        List<String> done = r.approvals().stream().filter(QualityHold.Approval::approved)
+                .map(QualityHold.Approval::role).toList();
+        boolean mayApprove = r.approverRoles().stream().filter(role -> !done.contains(role))
+                .anyMatch(role -> Role.parse(role).map(user::hasAnyRole).orElse(false));
+        return mayApprove ? java.util.Optional.empty()
+                : java.util.Optional.of("it needs " + r.approverRoles().stream().filter(role -> !done.contains(role))
+                .toList() + " now");
+    }
+
+    /**
+     * What disposing of {@code quantity} of a hold line would need: its value and whether the MRB must approve.
+     * The rule decision is made in a transaction that is rolled back, so a preview leaves no trace in the log.
+     */
+    public DispositionPreview previewDisposition(String holdId, String lineId, Disposition disposition,
+                                                 BigDecimal quantity) {
+        long hid = parse(holdId, "quality hold");
+        if (disposition == null || Quantities.problem(quantity) != null) {
+            throw new ValidationFailed("disposition and a valid quantity are required for a preview",
+                    List.of(new FieldProblem(disposition == null ? "disposition" : "quantity", "required")));
+        }
+        org.springframework.transaction.support.TransactionTemplate preview =
+                new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        preview.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return preview.execute(status -> {
+            status.setRollbackOnly();
+            QualityStore.LineRow line = store.peekLine(hid, parseLine(lineId)).orElseThrow(() ->
+                    new ValidationFailed("lineId", "no line " + lineId + " in hold " + holdId));
+            BigDecimal value = quantity.multiply(line.unitCost());
+            RuleDecision<QualityDispositionDecision> decision = rules.decide(RuleSet.QUALITY_DISPOSITION,
+                    "preview:quality-hold:" + holdId, new QualityDispositionFact(disposition, value, line.regulated()));
+            return new DispositionPreview(value.setScale(2, java.math.RoundingMode.HALF_UP),
+                    decision.decision().mrbRequired(), decision.decision().approverRoles(), decision.version());
+        });
+    }
+
+    /** Open holds, oldest first, with the quantity and value each keeps in QUARANTINE. */
+    @Transactional(readOnly = true)
+    public List<OpenHold> openHolds(int limit) {
+        return store.openHolds(limit);
+    }
+
+    /** The number of open holds and the value of the stock they keep in QUARANTINE. */
+    @Transactional(readOnly = true)
+    public HoldFigures figures() {
+        return store.figures();
     }
 
     private void post(long dispositionId, QualityStore.LineRow line, Disposition disposition, BigDecimal quantity,
