@@ -237,8 +237,12 @@ public class QualityHolds {
                 store.dispositionStatus(did, "REJECTED", null);
                 store.takeFromLine(d.lineId(), d.quantity().negate());
                 processes.complete(PROCESS, holdKey, "mrbApproval", actor, Map.of("approved", false));
-            } else if (store.approvedRoles(did).containsAll(d.approverRoles())) {
-                processes.complete(PROCESS, holdKey, "mrbApproval", actor, Map.of("approved", true, "actor", actor));
+            } else {
+                boolean complete = store.approvedRoles(did).containsAll(d.approverRoles());
+                // every approval completes the task; the process opens a fresh one until all roles have approved
+                processes.complete(PROCESS, holdKey, "mrbApproval", actor, complete
+                        ? Map.of("approved", true, "mrbComplete", true, "actor", actor)
+                        : Map.of("approved", true, "mrbComplete", false));
             }
             QualityHold hold = store.hold(d.holdId()).orElseThrow();
             events.append(approved ? "MrbApproved" : "MrbRejected", "quality-hold", hold.id(), hold);
@@ -280,29 +284,47 @@ public class QualityHolds {
         return store.pendingMrb().stream().filter(r -> mrbRefusal(r, actor).isEmpty()).toList();
     }
 
-    /** Why the signed-in user may not decide this pending disposition now; empty when they may. */
+    /**
+     * Why the signed-in user may not decide this pending disposition now (segregation of duties, or none of the
+     * roles still to approve); empty when they may.
+     */
     @Transactional(readOnly = true)
-    public java.util.Optional<String> mrbRefusal(String dispositionId) {
+    public java.util.Optional<com.invgov.api.ApiProblem> mrbRefusal(String dispositionId) {
         String actor = user.username().orElse(null);
+        if (actor == null) {
+            return java.util.Optional.of(new CurrentUser.NotSignedIn());
+        }
         return store.pendingMrb().stream().filter(r -> r.dispositionId().equals(dispositionId)).findFirst()
-                .map(r -> actor == null ? java.util.Optional.of("not signed in") : mrbRefusal(r, actor))
-                .orElse(java.util.Optional.of("disposition " + dispositionId + " is not waiting for MRB approval"));
+                .map(r -> mrbRefusal(r, actor))
+                .orElseGet(() -> java.util.Optional.of(new Conflict("Disposition " + dispositionId
+                        + " is not waiting for MRB approval.")));
     }
 
-    private java.util.Optional<String> mrbRefusal(MrbRequest r, String actor) {
+    /** The disposition of this hold that waits for MRB approval, if one does. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<MrbRequest> pendingMrb(String holdId) {
+        return store.pendingMrb().stream().filter(r -> r.holdId().equals(holdId)).findFirst();
+    }
+
+    private java.util.Optional<com.invgov.api.ApiProblem> mrbRefusal(MrbRequest r, String actor) {
         if (actor.equals(r.proposedBy())) {
-            return java.util.Optional.of(actor + " proposed it");
+            return java.util.Optional.of(new com.invgov.api.ApiProblem(
+                    com.invgov.api.ProblemType.SEGREGATION_OF_DUTIES, actor + " proposed disposition "
+                    + r.dispositionId() + " and cannot approve it; the MRB is other people."));
         }
         if (r.approvals().stream().anyMatch(a -> actor.equals(a.by()))) {
-            return java.util.Optional.of(actor + " has already approved it");
+            return java.util.Optional.of(new com.invgov.api.ApiProblem(
+                    com.invgov.api.ProblemType.SEGREGATION_OF_DUTIES, actor + " has already approved disposition "
+                    + r.dispositionId() + "; the MRB needs a different person for each role."));
         }
         List<String> done = r.approvals().stream().filter(QualityHold.Approval::approved)
                 .map(QualityHold.Approval::role).toList();
-        boolean mayApprove = r.approverRoles().stream().filter(role -> !done.contains(role))
-                .anyMatch(role -> Role.parse(role).map(user::hasAnyRole).orElse(false));
+        List<String> open = r.approverRoles().stream().filter(role -> !done.contains(role)).toList();
+        boolean mayApprove = open.stream().anyMatch(role -> Role.parse(role).map(user::hasAnyRole).orElse(false));
         return mayApprove ? java.util.Optional.empty()
-                : java.util.Optional.of("it needs " + r.approverRoles().stream().filter(role -> !done.contains(role))
-                .toList() + " now");
+                : java.util.Optional.of(new com.invgov.security.NotPermitted("approve disposition "
+                + r.dispositionId(), java.util.Set.copyOf(open.stream().map(role -> Role.parse(role).orElseThrow())
+                .toList())));
     }
 
     /**
