@@ -229,8 +229,12 @@ public class QualityHolds {
             if (!"PENDING_MRB".equals(d.status())) {
                 throw new Conflict("Disposition " + dispositionId + " is " + d.status() + ", not PENDING_MRB.");
             }
-            List<String> done = store.approvedRoles(did);
-            String role = mrbRole(d, store.approvers(did), done, actor);
+            MrbRule.Decision rule = MrbRule.check(dispositionId, actor, d.proposedBy(), d.approverRoles(),
+                    store.approvals(did), user::hasAnyRole);
+            if (rule.refusal().isPresent()) {
+                throw rule.refusal().get();
+            }
+            String role = rule.role().orElseThrow();
             store.approve(did, role, actor, approved, comment, now);
             String holdKey = String.valueOf(d.holdId());
             if (!approved) {
@@ -248,27 +252,6 @@ public class QualityHolds {
             events.append(approved ? "MrbApproved" : "MrbRejected", "quality-hold", hold.id(), hold);
             return hold;
         });
-    }
-
-    /**
-     * The role in which the signed-in user would approve this pending disposition, or the refusal: segregation of
-     * duties (the proposer never approves their own disposition, and nobody approves twice, so each MRB role is a
-     * different person) or a missing role.
-     */
-    private String mrbRole(QualityStore.DispositionRow d, List<String> approvers, List<String> done, String actor) {
-        if (actor.equals(d.proposedBy())) {
-            throw new com.invgov.api.ApiProblem(com.invgov.api.ProblemType.SEGREGATION_OF_DUTIES,
-                    actor + " proposed disposition " + d.id() + " and cannot approve it; the MRB is other people.");
-        }
-        if (approvers.contains(actor)) {
-            throw new com.invgov.api.ApiProblem(com.invgov.api.ProblemType.SEGREGATION_OF_DUTIES,
-                    actor + " has already approved disposition " + d.id()
-                            + "; the MRB needs a different person for each role.");
-        }
-        List<String> open = d.approverRoles().stream().filter(r -> !done.contains(r)).toList();
-        return open.stream().filter(r -> Role.parse(r).map(user::hasAnyRole).orElse(false)).findFirst()
-                .orElseThrow(() -> new com.invgov.security.NotPermitted("approve this disposition",
-                        java.util.Set.copyOf(open.stream().map(r -> Role.parse(r).orElseThrow()).toList())));
     }
 
     /**
@@ -307,24 +290,8 @@ public class QualityHolds {
     }
 
     private java.util.Optional<com.invgov.api.ApiProblem> mrbRefusal(MrbRequest r, String actor) {
-        if (actor.equals(r.proposedBy())) {
-            return java.util.Optional.of(new com.invgov.api.ApiProblem(
-                    com.invgov.api.ProblemType.SEGREGATION_OF_DUTIES, actor + " proposed disposition "
-                    + r.dispositionId() + " and cannot approve it; the MRB is other people."));
-        }
-        if (r.approvals().stream().anyMatch(a -> actor.equals(a.by()))) {
-            return java.util.Optional.of(new com.invgov.api.ApiProblem(
-                    com.invgov.api.ProblemType.SEGREGATION_OF_DUTIES, actor + " has already approved disposition "
-                    + r.dispositionId() + "; the MRB needs a different person for each role."));
-        }
-        List<String> done = r.approvals().stream().filter(QualityHold.Approval::approved)
-                .map(QualityHold.Approval::role).toList();
-        List<String> open = r.approverRoles().stream().filter(role -> !done.contains(role)).toList();
-        boolean mayApprove = open.stream().anyMatch(role -> Role.parse(role).map(user::hasAnyRole).orElse(false));
-        return mayApprove ? java.util.Optional.empty()
-                : java.util.Optional.of(new com.invgov.security.NotPermitted("approve disposition "
-                + r.dispositionId(), java.util.Set.copyOf(open.stream().map(role -> Role.parse(role).orElseThrow())
-                .toList())));
+        return MrbRule.check(r.dispositionId(), actor, r.proposedBy(), r.approverRoles(), r.approvals(),
+                user::hasAnyRole).refusal();
     }
 
     /**

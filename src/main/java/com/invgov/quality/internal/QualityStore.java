@@ -153,11 +153,6 @@ public class QualityStore {
                 .params(dispositionId).query(String.class).list();
     }
 
-    public List<String> approvers(long dispositionId) {
-        return jdbc.sql("SELECT approved_by FROM quality_mrb_approval WHERE disposition_id = ?")
-                .params(dispositionId).query(String.class).list();
-    }
-
     public boolean approve(long dispositionId, String role, String by, boolean approved, String comment,
                            Instant now) {
         return jdbc.sql("""
@@ -268,7 +263,8 @@ public class QualityStore {
                 .query(QualityStore::lineRow).optional();
     }
 
-    private List<QualityHold.Approval> approvals(long dispositionId) {
+    /** The MRB decisions of a disposition so far, oldest first. */
+    public List<QualityHold.Approval> approvals(long dispositionId) {
         return jdbc.sql("SELECT * FROM quality_mrb_approval WHERE disposition_id = ? ORDER BY at")
                 .params(dispositionId)
                 .query((rs, n) -> new QualityHold.Approval(rs.getString("role"), rs.getString("approved_by"),
