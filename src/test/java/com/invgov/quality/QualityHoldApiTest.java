@@ -3,6 +3,7 @@ package com.invgov.quality;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.invgov.support.Api;
 import com.invgov.support.IntegrationTest;
+import com.invgov.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -100,10 +101,17 @@ class QualityHoldApiTest {
         assertThat(meanwhile.getBody().get("detail").asText()).contains("MRB");
         assertThat(post("olga", "/api/v1/dispositions/" + did + "/mrb-approval", "{\"approved\": true}")
                 .getStatusCode().value()).isEqualTo(403);
-        assertThat(post("quinn", "/api/v1/dispositions/" + did + "/mrb-approval", "{\"approved\": true}")
+        // the proposer is no MRB member for their own disposition
+        ResponseEntity<JsonNode> own = post("quinn", "/api/v1/dispositions/" + did + "/mrb-approval",
+                "{\"approved\": true}");
+        assertThat(own.getStatusCode().value()).isEqualTo(403);
+        assertThat(own.getBody().get("type").asText()).endsWith("/segregation-of-duties");
+        assertThat(own.getBody().get("detail").asText()).contains("proposed");
+        String quentin = TestUsers.ensure(jdbc, "quentin", "QUALITY");
+        assertThat(post(quentin, "/api/v1/dispositions/" + did + "/mrb-approval", "{\"approved\": true}")
                 .getBody().get("status").asText()).isEqualTo("OPEN");
         assertThat(stock(sku, "QUARANTINE")).isEqualByComparingTo("30");
-        ResponseEntity<JsonNode> twice = post("quinn", "/api/v1/dispositions/" + did + "/mrb-approval",
+        ResponseEntity<JsonNode> twice = post(quentin, "/api/v1/dispositions/" + did + "/mrb-approval",
                 "{\"approved\": true}");
         assertThat(twice.getStatusCode().value()).isEqualTo(403);
         assertThat(twice.getBody().get("type").asText()).endsWith("/segregation-of-duties");
@@ -116,6 +124,9 @@ class QualityHoldApiTest {
         assertThat(stock(sku, "QUARANTINE")).isEqualByComparingTo("0");
         assertThat(path(id)).containsSubsequence("quarantine", "disposition", "postDisposition",
                 "disposition", "mrbApproval", "postDisposition", "closed");
+        // one approval task per MRB role: the first approval loops back for the second person
+        assertThat(path(id)).containsSubsequence("mrbApproval", "mrbApproved", "mrbApproval", "mrbApproved",
+                "postDisposition");
         assertThat(ended(id)).isTrue();
     }
 
@@ -144,8 +155,8 @@ class QualityHoldApiTest {
         assertThat(ended(id)).isFalse();
         JsonNode scrapped = dispose(id, line, "SCRAP", 10).getBody();
         assertThat(scrapped.at("/dispositions/1/status").asText()).isEqualTo("PENDING_MRB");
-        post("quinn", "/api/v1/dispositions/" + scrapped.at("/dispositions/1/id").asText() + "/mrb-approval",
-                "{\"approved\": true}");
+        post(TestUsers.ensure(jdbc, "quentin", "QUALITY"), "/api/v1/dispositions/"
+                + scrapped.at("/dispositions/1/id").asText() + "/mrb-approval", "{\"approved\": true}");
         JsonNode closed = post("iris", "/api/v1/dispositions/" + scrapped.at("/dispositions/1/id").asText()
                 + "/mrb-approval", "{\"approved\": true}").getBody();
         assertThat(closed.get("status").asText()).isEqualTo("CLOSED");

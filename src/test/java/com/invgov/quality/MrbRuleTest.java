@@ -1,0 +1,50 @@
+package com.invgov.quality;
+
+import com.invgov.api.ProblemType;
+import com.invgov.security.NotPermitted;
+import com.invgov.security.Role;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Segregation of duties in the MRB, without Spring. */
+class MrbRuleTest {
+
+    static final List<String> MRB = List.of("QUALITY", "INVENTORY_CONTROLLER");
+
+    @Test
+    void theProposerNeverApprovesEvenHoldingBothRoles() {
+        var d = MrbRule.check("7", "quinn", "quinn", MRB, List.of(), Set.of(Role.QUALITY, Role.INVENTORY_CONTROLLER)::contains);
+        assertThat(d.role()).isEmpty();
+        assertThat(d.refusal().orElseThrow().type()).isEqualTo(ProblemType.SEGREGATION_OF_DUTIES);
+        assertThat(d.refusal().get().getMessage()).contains("proposed");
+    }
+
+    @Test
+    void eachRoleIsAnotherPersonAndADecidedRoleIsNotOfferedAgain() {
+        var quality = MrbRule.check("7", "quentin", "quinn", MRB, List.of(), Set.of(Role.QUALITY)::contains);
+        assertThat(quality.role()).contains("QUALITY");
+        List<QualityHold.Approval> one = List.of(new QualityHold.Approval("QUALITY", "quentin", true, null,
+                Instant.EPOCH));
+        // the same person again, even for the other role they also hold
+        var twice = MrbRule.check("7", "quentin", "quinn", MRB, one,
+                Set.of(Role.QUALITY, Role.INVENTORY_CONTROLLER)::contains);
+        assertThat(twice.refusal().orElseThrow().type()).isEqualTo(ProblemType.SEGREGATION_OF_DUTIES);
+        // another QUALITY person: QUALITY has approved, only INVENTORY_CONTROLLER is open
+        var anotherQuality = MrbRule.check("7", "qara", "quinn", MRB, one, Set.of(Role.QUALITY)::contains);
+        assertThat(anotherQuality.refusal().orElseThrow()).isInstanceOf(NotPermitted.class);
+        var controller = MrbRule.check("7", "ivan", "quinn", MRB, one, Set.of(Role.INVENTORY_CONTROLLER)::contains);
+        assertThat(controller.role()).contains("INVENTORY_CONTROLLER");
+        assertThat(controller.refusal()).isEmpty();
+    }
+
+    @Test
+    void someoneWithoutAnMrbRoleIsNotPermitted() {
+        var d = MrbRule.check("7", "olga", "quinn", MRB, List.of(), Set.of(Role.OPERATOR)::contains);
+        assertThat(d.refusal().orElseThrow()).isInstanceOf(NotPermitted.class);
+    }
+}
