@@ -11,9 +11,10 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Who may decide a disposition waiting for MRB approval (segregation of duties): never the person who proposed it,
- * never someone who has decided it already (so each MRB role is a different person), and only in a role that has
- * not approved yet and that they hold. One rule for the service that refuses and the inbox that does not offer.
+ * Who may decide a disposition waiting for MRB approval (segregation of duties): never someone who has decided it
+ * already (so each MRB role is a different person), only in a role that has not approved yet and that they hold,
+ * and the person who proposed it may give one of the approvals (the quality engineer sits on the board) but never
+ * be the only one to approve: someone else always does. One rule for the service that refuses and the inbox that does not offer.
  */
 final class MrbRule {
 
@@ -28,10 +29,6 @@ final class MrbRule {
      */
     static Decision check(String dispositionId, String actor, String proposedBy, List<String> approverRoles,
                           List<QualityHold.Approval> approvals, Predicate<Role> holds) {
-        if (actor.equals(proposedBy)) {
-            return refused(new ApiProblem(ProblemType.SEGREGATION_OF_DUTIES, actor + " proposed disposition "
-                    + dispositionId + " and cannot approve it; the MRB is other people."));
-        }
         if (approvals.stream().anyMatch(a -> actor.equals(a.by()))) {
             return refused(new ApiProblem(ProblemType.SEGREGATION_OF_DUTIES, actor + " has already decided "
                     + "disposition " + dispositionId + "; the MRB needs a different person for each role."));
@@ -39,6 +36,11 @@ final class MrbRule {
         List<String> done = approvals.stream().filter(QualityHold.Approval::approved)
                 .map(QualityHold.Approval::role).toList();
         List<String> open = approverRoles.stream().filter(r -> !done.contains(r)).toList();
+        boolean othersApproved = approvals.stream().anyMatch(a -> a.approved() && !a.by().equals(proposedBy));
+        if (actor.equals(proposedBy) && open.size() <= 1 && !othersApproved) {
+            return refused(new ApiProblem(ProblemType.SEGREGATION_OF_DUTIES, actor + " proposed disposition "
+                    + dispositionId + " and cannot be the only one to approve it; another MRB member must."));
+        }
         return open.stream().filter(r -> Role.parse(r).map(holds::test).orElse(false)).findFirst()
                 .map(r -> new Decision(Optional.of(r), Optional.empty()))
                 .orElseGet(() -> refused(new NotPermitted("approve disposition " + dispositionId,

