@@ -39,6 +39,19 @@ class ConsoleInBrowserTest {
     }
 
     @Test
+    void eachRoleLandsOnADashboardOfItsOwnFigures() {
+        Browser controller = Browser.on(port).signIn("ivan", "demo");
+        assertThat(controller.textOnceItContains("tile-inventory-accuracy", "Inventory accuracy")).isNotBlank();
+        assertThat(controller.byId("tile-adjustment-value").getText()).isNotBlank();
+        assertThat(controller.byId("tile-open-holds").getText()).containsIgnoringCase("hold");
+
+        Browser operator = Browser.on(port).signIn("olga", "demo");
+        assertThat(operator.byId("tile-stock-outs").getText()).containsIgnoringCase("stock-outs");
+        assertThat(operator.driver().findElements(By.id("tile-adjustment-value"))).isEmpty();
+        assertThat(operator.driver().findElements(By.id("tile-inventory-accuracy"))).isEmpty();
+    }
+
+    @Test
     void aWrongPasswordKeepsYouOnTheLoginPage() {
         Browser browser = Browser.on(port);
         browser.driver().manage().deleteAllCookies();
