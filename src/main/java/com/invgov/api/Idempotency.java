@@ -52,6 +52,7 @@ public class Idempotency {
     private final Transactions transactions;
     private final Clock clock;
     private final org.springframework.beans.factory.ObjectProvider<BodyReferences> references;
+    private volatile List<BodyReferences> bodyReferences;
 
     /** This application's holder (a JVM may run several contexts, each with its own; see CurrentUser). */
     private final org.springframework.security.core.context.SecurityContextHolderStrategy security;
@@ -178,7 +179,7 @@ public class Idempotency {
         if (body == null || body instanceof String) {
             return null;
         }
-        for (BodyReferences r : (Iterable<BodyReferences>) references.orderedStream()::iterator) {
+        for (BodyReferences r : bodyReferences()) {
             String reference = r.referenceOf(body);
             if (reference != null) {
                 return r.kind() + ":" + reference;
@@ -187,10 +188,22 @@ public class Idempotency {
         return null;
     }
 
+    /** Looked up once, on first use (every posting asks). */
+    private List<BodyReferences> bodyReferences() {
+        List<BodyReferences> found = bodyReferences;
+        if (found == null) {
+            found = references.orderedStream().toList();
+            if (!found.isEmpty()) {
+                bodyReferences = found;
+            }
+        }
+        return found;
+    }
+
     private String rendered(String bodyRef) {
         int colon = bodyRef.indexOf(':');
         String kind = bodyRef.substring(0, colon);
-        BodyReferences source = references.orderedStream().filter(r -> r.kind().equals(kind)).findFirst()
+        BodyReferences source = bodyReferences().stream().filter(r -> r.kind().equals(kind)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no BodyReferences for " + kind));
         try {
             return json.writeValueAsString(source.body(bodyRef.substring(colon + 1)));
