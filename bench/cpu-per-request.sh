@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CPU cost per posting, which a shared machine disturbs far less than throughput: runs LedgerBench against a
 # running invgov and reports the CPU seconds its JVM and its PostgreSQL (postmaster and backends) used per
-# request. Next to it, the PostgreSQL CPU per pgbench -N transaction on the same server.
+# request, and the WAL bytes per posting (independent of load). Next to it, the PostgreSQL CPU per pgbench -N
+# transaction on the same server (SKIP_PGBENCH=1 leaves it out).
 #
 #   bench/cpu-per-request.sh <app port> <data dir of the app> [clients] [seconds]
 set -euo pipefail
@@ -27,16 +28,20 @@ run() {  # label, command...
   local label=$1; shift
   local a0 p0 a1 p1 out
   a0=$(ticks "$APP"); p0=$(ticks $(pg_pids))
-  out=$("$@")
+  out=$("$@" 2>/dev/null | tr "\n" " ")
   a1=$(ticks "$APP"); p1=$(ticks $(pg_pids))
   echo "$label|$out|$((a1 - a0))|$((p1 - p0))"
 }
+wal() { psql -X -q -t -A -h localhost -p "$PG_PORT" -U postgres -d postgres -c "SELECT pg_current_wal_lsn() - '0/0'::pg_lsn"; }
+w0=$(wal)
 line=$(run api java -Dclient="${BENCH_CLIENT:-wire}" bench/LedgerBench.java transfers "http://localhost:$PORT" "$CLIENTS" "$SECONDS_RUN")
+w1=$(wal)
 IFS='|' read -r _ result app_ticks pg_ticks <<<"$line"
 n=$(grep -o 'postings=[0-9]*' <<<"$result" | cut -d= -f2)
 echo "$result"
-awk -v n="$n" -v a="$app_ticks" -v p="$pg_ticks" -v t="$TICK" 'BEGIN {
-  printf "CPU per posting: app %.3f ms, postgres %.3f ms (%d postings)\n", 1000 * a / t / n, 1000 * p / t / n, n }'
+awk -v n="$n" -v a="$app_ticks" -v p="$pg_ticks" -v t="$TICK" -v w="$((w1 - w0))" 'BEGIN {
+  printf "per posting: CPU app %.3f ms, CPU postgres %.3f ms, WAL %.0f bytes (%d postings)\n", 1000 * a / t / n, 1000 * p / t / n, w / n, n }'
+if [[ "${SKIP_PGBENCH:-0}" == 1 ]]; then exit 0; fi
 psql -q -h localhost -p "$PG_PORT" -U postgres -d postgres -c "DROP DATABASE IF EXISTS pgbench_cpu" -c "CREATE DATABASE pgbench_cpu" >/dev/null
 pgbench -q -i -s 10 -h localhost -p "$PG_PORT" -U postgres pgbench_cpu >/dev/null 2>&1
 line=$(run pgbench pgbench -N -c "$CLIENTS" -j "$CLIENTS" -T "$SECONDS_RUN" -h localhost -p "$PG_PORT" -U postgres pgbench_cpu)

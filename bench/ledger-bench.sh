@@ -23,7 +23,7 @@ if [[ -z "${DATA_DIR:-}" ]]; then
   OWN_DIR=1   # a million movements take ~2 GB: removed at the end unless KEEP_DATA=1
 fi
 LOG=$DATA_DIR/app.log
-JAR=target/invgov-0.1.0-SNAPSHOT.jar
+JAR=${JAR:-target/invgov-0.1.0-SNAPSHOT.jar}
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   ./mvnw -B -q -Pproduction -DskipTests package
