@@ -30,6 +30,14 @@ public class LedgerBench {
 
     static final String USER = System.getenv().getOrDefault("BENCH_USER", "mes");
     static final String AUTH = "Basic " + Base64.getEncoder().encodeToString((USER + ":demo").getBytes(StandardCharsets.UTF_8));
+    /**
+     * "wire" (default): one keep-alive socket per client with TCP_NODELAY, each request written in one piece, as
+     * pgbench's libpq does. "urlconnection": the JDK's HttpURLConnection, which writes headers and body apart
+     * without TCP_NODELAY, so Nagle's algorithm and the server's delayed ACK hold many bodies back (~20 ms at 1
+     * client): it measured the client, not the server.
+     */
+    static final String CLIENT = System.getProperty("client", "wire");
+    static final ThreadLocal<Wire> WIRE = new ThreadLocal<>();
 
     record Slot(String sku, String location, String staging) {
     }
@@ -133,7 +141,13 @@ public class LedgerBench {
                 int n = 0;
                 while (System.nanoTime() < end && n < lat.length) {
                     long t0 = System.nanoTime();
-                    get(base + "/api/v1/items/FAS-00001");
+                    if (CLIENT.equals("wire")) {
+                        if (wire(base).get("/api/v1/items/FAS-00001") != 200) {
+                            throw new IllegalStateException("GET failed");
+                        }
+                    } else {
+                        get(base + "/api/v1/items/FAS-00001");
+                    }
                     lat[n++] = System.nanoTime() - t0;
                 }
                 return Arrays.copyOf(lat, n);
@@ -202,6 +216,9 @@ public class LedgerBench {
      * selector thread per request, which on a loaded machine costs more than the request itself.
      */
     static int post(String url, String body) {
+        if (CLIENT.equals("wire")) {
+            return wire(url).post(url, body);
+        }
         try {
             HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
             c.setRequestMethod("POST");
@@ -225,6 +242,116 @@ public class LedgerBench {
             return status;
         } catch (Exception e) {
             return -1;
+        }
+    }
+
+    static Wire wire(String url) {
+        Wire w = WIRE.get();
+        if (w == null) {
+            URI uri = URI.create(url);
+            w = new Wire(uri.getHost(), uri.getPort());
+            WIRE.set(w);
+        }
+        return w;
+    }
+
+    /** Minimal HTTP/1.1 client: keep-alive, TCP_NODELAY, one write per request, Content-Length responses. */
+    static final class Wire {
+        final String host;
+        final int port;
+        java.net.Socket socket;
+        java.io.BufferedInputStream in;
+        OutputStream out;
+
+        Wire(String host, int port) {
+            this.host = host;
+            this.port = port;
+        }
+
+        int post(String url, String body) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            String path = URI.create(url).getRawPath();
+            String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: " + AUTH
+                    + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nIdempotency-Key: "
+                    + UUID.randomUUID() + "\r\nContent-Length: " + bytes.length + "\r\n\r\n";
+            byte[] h = head.getBytes(StandardCharsets.US_ASCII);
+            byte[] request = Arrays.copyOf(h, h.length + bytes.length);
+            System.arraycopy(bytes, 0, request, h.length, bytes.length);
+            return send(request);
+        }
+
+        int get(String path) {
+            String head = "GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: " + AUTH
+                    + "\r\nAccept: application/json\r\n\r\n";
+            return send(head.getBytes(StandardCharsets.US_ASCII));
+        }
+
+        int send(byte[] request) {
+            try {
+                if (socket == null) {
+                    socket = new java.net.Socket(host, port);
+                    socket.setTcpNoDelay(true);
+                    socket.setSoTimeout(120_000);
+                    in = new java.io.BufferedInputStream(socket.getInputStream(), 65536);
+                    out = socket.getOutputStream();
+                }
+                out.write(request);
+                out.flush();
+                String status = line();
+                int code = Integer.parseInt(status.substring(9, 12));
+                long length = -1;
+                boolean close = false;
+                boolean chunked = false;
+                for (String header = line(); !header.isEmpty(); header = line()) {
+                    String lower = header.toLowerCase(java.util.Locale.ROOT);
+                    if (lower.startsWith("content-length:")) {
+                        length = Long.parseLong(lower.substring(15).trim());
+                    } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                        close = true;
+                    } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                        chunked = true;
+                    }
+                }
+                if (chunked) {
+                    for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(), 16)) {
+                        in.skipNBytes(size);
+                        line();
+                    }
+                    line();
+                } else if (length > 0) {
+                    in.skipNBytes(length);
+                }
+                if (close) {
+                    reset();
+                }
+                return code;
+            } catch (Exception e) {
+                reset();
+                return -1;
+            }
+        }
+
+        String line() throws java.io.IOException {
+            StringBuilder b = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new java.io.EOFException();
+                }
+                if (c != '\r') {
+                    b.append((char) c);
+                }
+            }
+            return b.toString();
+        }
+
+        void reset() {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (Exception ignored) {
+            }
+            socket = null;
         }
     }
 

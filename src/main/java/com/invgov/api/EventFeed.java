@@ -31,12 +31,15 @@ public class EventFeed {
     private final org.springframework.jdbc.core.JdbcTemplate template;
     private final ObjectMapper json;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<BodyReferences> references;
 
-    EventFeed(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, ObjectMapper json, Clock clock) {
+    EventFeed(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, ObjectMapper json, Clock clock,
+              org.springframework.beans.factory.ObjectProvider<BodyReferences> references) {
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;
         this.clock = clock;
+        this.references = references;
     }
 
     /** Appends an event to the current transaction (there must be one). */
@@ -50,6 +53,28 @@ public class EventFeed {
         }
         jdbc.sql("INSERT INTO outbox_event (type, subject_type, subject_id, payload, occurred_at) VALUES (?, ?, ?, ?::jsonb, ?)")
                 .params(type, subjectType, subjectId, body, Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /**
+     * Appends an event whose payload is its subject as the {@link BodyReferences} bean of {@code subjectType}
+     * renders it when the feed is read (the subject must be immutable): nothing is copied.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendReference(String type, String subjectType, String subjectId) {
+        jdbc.sql("INSERT INTO outbox_event (type, subject_type, subject_id, payload, occurred_at) VALUES (?, ?, ?, NULL, ?)")
+                .params(type, subjectType, subjectId, Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /** {@link #appendReference} for many subjects in one round trip (batches). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendReferences(String type, String subjectType, List<String> subjectIds) {
+        // one statement (an array of ids, unnest keeps their order in seq), not a batch of inserts
+        jdbc.sql("INSERT INTO outbox_event (type, subject_type, subject_id, payload, occurred_at) "
+                        + "SELECT ?, ?, id, NULL, ? FROM unnest(?) WITH ORDINALITY AS s(id, n) ORDER BY n")
+                .params(type, subjectType, Timestamp.from(clock.instant()),
+                        new org.springframework.jdbc.support.SqlArrayValue("text", subjectIds.toArray()))
                 .update();
     }
 
@@ -88,7 +113,7 @@ public class EventFeed {
                         List.of(new FieldProblem("after", "not a cursor this API gave out")));
             }
         }
-        List<Event> events = jdbc.sql("""
+        List<Event> rows = jdbc.sql("""
                         SELECT tx::text::bigint AS tx, seq, type, subject_type, subject_id, occurred_at, payload::text AS payload
                         FROM outbox_event
                         WHERE (tx, seq) > (?::text::xid8, ?)
@@ -100,12 +125,51 @@ public class EventFeed {
                         rs.getString("type"), rs.getString("subject_type"), rs.getString("subject_id"),
                         rs.getTimestamp("occurred_at").toInstant(), parse(rs.getString("payload"))))
                 .list();
+        List<Event> events = rendered(rows);
         String next = events.isEmpty() ? (after == null || after.isBlank() ? null : after)
                 : events.get(events.size() - 1).id();
         return new Page<>(events, next);
     }
 
+    /** Fills in the payloads kept by reference, one query per subject type. */
+    private List<Event> rendered(List<Event> rows) {
+        java.util.Map<String, List<String>> wanted = new java.util.LinkedHashMap<>();
+        for (Event e : rows) {
+            if (e.payload() == null) {
+                wanted.computeIfAbsent(e.subjectType(), t -> new java.util.ArrayList<>()).add(e.subjectId());
+            }
+        }
+        if (wanted.isEmpty()) {
+            return rows;
+        }
+        java.util.Map<String, java.util.Map<String, JsonNode>> payloads = new java.util.HashMap<>();
+        wanted.forEach((subjectType, ids) -> {
+            BodyReferences source = references.orderedStream().filter(r -> r.kind().equals(subjectType)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no BodyReferences for " + subjectType));
+            List<?> bodies = source.payloads(ids);
+            java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                // through text, as a stored payload is: valueToTree would turn 500 into 5E+2
+                try {
+                    byId.put(ids.get(i), json.readTree(json.writeValueAsString(bodies.get(i))));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("event payload not serializable", e);
+                }
+            }
+            payloads.put(subjectType, byId);
+        });
+        List<Event> out = new java.util.ArrayList<>(rows.size());
+        for (Event e : rows) {
+            out.add(e.payload() != null ? e : new Event(e.id(), e.type(), e.subjectType(), e.subjectId(),
+                    e.occurredAt(), payloads.get(e.subjectType()).get(e.subjectId())));
+        }
+        return out;
+    }
+
     private JsonNode parse(String payload) {
+        if (payload == null) {
+            return null;
+        }
         try {
             return json.readTree(payload);
         } catch (JsonProcessingException e) {

@@ -51,12 +51,16 @@ public class Idempotency {
     private final ObjectMapper json;
     private final Transactions transactions;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<BodyReferences> references;
+    private volatile List<BodyReferences> bodyReferences;
 
     /** This application's holder (a JVM may run several contexts, each with its own; see CurrentUser). */
     private final org.springframework.security.core.context.SecurityContextHolderStrategy security;
 
     Idempotency(JdbcClient jdbc, ObjectMapper json, Transactions transactions, Clock clock,
-                org.springframework.beans.factory.ObjectProvider<org.springframework.security.core.context.SecurityContextHolderStrategy> security) {
+                org.springframework.beans.factory.ObjectProvider<org.springframework.security.core.context.SecurityContextHolderStrategy> security,
+                org.springframework.beans.factory.ObjectProvider<BodyReferences> references) {
+        this.references = references;
         this.security = security.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         this.jdbc = jdbc;
         this.json = json;
@@ -131,7 +135,7 @@ public class Idempotency {
                 .update();
     }
 
-    private record Stored(String requestHash, int status, String body, String location) {
+    private record Stored(String requestHash, int status, String body, String location, String bodyRef) {
     }
 
     private static final class KeyTaken extends RuntimeException {
@@ -141,30 +145,74 @@ public class Idempotency {
     }
 
     private Optional<Stored> find(String caller, String key) {
-        return jdbc.sql("SELECT request_hash, status, body, location FROM idempotency_key WHERE caller = ? AND key = ?")
+        return jdbc.sql("SELECT request_hash, status, body, location, body_ref FROM idempotency_key "
+                        + "WHERE caller = ? AND key = ?")
                 .params(caller, key)
-                .query(Stored.class)
+                .query((rs, n) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
                 .optional();
     }
 
     private boolean store(String caller, String key, String hash, ResponseEntity<?> response) {
-        String body;
-        try {
-            body = response.getBody() == null ? null : json.writeValueAsString(response.getBody());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("response not serializable", e);
+        String body = null;
+        String bodyRef = reference(response.getBody());
+        if (bodyRef == null && response.getBody() != null) {
+            try {
+                body = json.writeValueAsString(response.getBody());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("response not serializable", e);
+            }
         }
         String location = response.getHeaders().getLocation() == null ? null
                 : response.getHeaders().getLocation().toString();
         return jdbc.sql("""
-                        INSERT INTO idempotency_key (caller, key, request_hash, status, body, location, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(caller, key, hash, response.getStatusCode().value(), body, location,
+                        INSERT INTO idempotency_key (caller, key, request_hash, status, body, body_ref, location,
+                                                     created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(caller, key, hash, response.getStatusCode().value(), body, bodyRef, location,
                         java.sql.Timestamp.from(clock.instant()))
                 .update() == 1;
     }
 
-    private static ResponseEntity<Object> replay(Stored stored, String hash) {
+    /** "kind:reference" when a module keeps this body itself (so it is not copied here), else null. */
+    private String reference(Object body) {
+        if (body == null || body instanceof String) {
+            return null;
+        }
+        for (BodyReferences r : bodyReferences()) {
+            String reference = r.referenceOf(body);
+            if (reference != null) {
+                return r.kind() + ":" + reference;
+            }
+        }
+        return null;
+    }
+
+    /** Looked up once, on first use (every posting asks). */
+    private List<BodyReferences> bodyReferences() {
+        List<BodyReferences> found = bodyReferences;
+        if (found == null) {
+            found = references.orderedStream().toList();
+            if (!found.isEmpty()) {
+                bodyReferences = found;
+            }
+        }
+        return found;
+    }
+
+    private String rendered(String bodyRef) {
+        int colon = bodyRef.indexOf(':');
+        String kind = bodyRef.substring(0, colon);
+        BodyReferences source = bodyReferences().stream().filter(r -> r.kind().equals(kind)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no BodyReferences for " + kind));
+        try {
+            return json.writeValueAsString(source.body(bodyRef.substring(colon + 1)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response not serializable", e);
+        }
+    }
+
+    private ResponseEntity<Object> replay(Stored stored, String hash) {
         if (!stored.requestHash().equals(hash)) {
             throw new ApiProblem(ProblemType.IDEMPOTENCY_CONFLICT,
                     "This Idempotency-Key was used for a different request.");
@@ -174,7 +222,8 @@ public class Idempotency {
             builder.header(HttpHeaders.LOCATION, stored.location());
         }
         MediaType type = stored.status() >= 400 ? Problems.PROBLEM_JSON : MediaType.APPLICATION_JSON;
-        return stored.body() == null ? builder.build() : builder.contentType(type).body(stored.body());
+        String body = stored.bodyRef() != null ? rendered(stored.bodyRef()) : stored.body();
+        return body == null ? builder.build() : builder.contentType(type).body(body);
     }
 
     private String caller() {

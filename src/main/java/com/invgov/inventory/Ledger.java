@@ -83,15 +83,28 @@ public class Ledger {
      */
     public Movement post(MovementCommand command, Posting posting) {
         return transactions.inTransaction(() -> {
-            Instant now = clock.instant();
+            Instant now = now();
             ResolvedMovement m = rules.resolve(command, now, "");
-            Long id = store.insert(m, posting, now).orElse(null);
+            Long id;
+            if (stock.balancesOnly(m)) {
+                // the common posting: movement, balances and outbox event in one round trip
+                List<LedgerStore.Change> changes = stock.changes(List.of(m), java.util.Map.of());
+                LedgerStore.Posted posted = store.post(m, posting, now, changes);
+                if (posted.id() != null && posted.refused() >= 0) {
+                    throw stock.refusal(changes.get(posted.refused()), posting.actor(), now, List.of(m));
+                }
+                id = posted.id();
+            } else {
+                id = store.insert(m, posting, now).orElse(null);
+                if (id != null) {
+                    stock.apply(List.of(m), posting.actor(), now);
+                    events.appendReference("MovementPosted", "movement", String.valueOf(id));
+                }
+            }
             if (id == null) {
                 return store.movementByKey(posting.actor(), posting.idempotencyKey()).orElseThrow();
             }
-            stock.apply(List.of(m), posting.actor(), now);
             Movement movement = movement(id, m, posting, now);
-            events.append("MovementPosted", "movement", movement.id(), movement);
             publisher.publishEvent(new MovementPosted(movement.id(), movement));
             return movement;
         });
@@ -104,7 +117,7 @@ public class Ledger {
                     List.of(new FieldProblem("movements", "1 to " + MAX_BATCH + " movements")));
         }
         return transactions.inTransaction(() -> {
-            Instant now = clock.instant();
+            Instant now = now();
             List<ResolvedMovement> resolved = new ArrayList<>(commands.size());
             List<FieldProblem> errors = new ArrayList<>();
             for (int i = 0; i < commands.size(); i++) {
@@ -125,7 +138,7 @@ public class Ledger {
                 Movement movement = movement(ids.get(i), resolved.get(i), posting, now);
                 movements.add(movement);
             }
-            events.appendAll("MovementPosted", "movement", movements, Movement::id);
+            events.appendReferences("MovementPosted", "movement", movements.stream().map(Movement::id).toList());
             movements.forEach(movement -> publisher.publishEvent(new MovementPosted(movement.id(), movement)));
             return movements;
         });
@@ -178,6 +191,18 @@ public class Ledger {
     }
 
     /**
+     * The balances after {@code after} in key order (keyset paging; null = from the start), skipping {@code skip}
+     * of them first: the console's lazy grid continues from the last row it has instead of counting rows again.
+     */
+    @Transactional(readOnly = true)
+    public List<Balance> stockAfter(StockFilter filter, Balance after, int skip, int limit) {
+        String[] key = after == null ? null : new String[]{after.sku(), after.location(),
+                after.lot() == null ? "" : after.lot(), after.serial() == null ? "" : after.serial(),
+                after.status().name()};
+        return store.stock(filter, key, skip, limit);
+    }
+
+    /**
      * The balance of (item, location, lot, status) as of {@code asOf}: every movement with {@code eventTime ≤ asOf},
      * whenever it was posted. {@code lot} null = all lots; {@code status} null = all statuses (what a count sees).
      */
@@ -212,9 +237,15 @@ public class Ledger {
         }
     }
 
+    /** To the microsecond, as the database keeps it: an answer rebuilt from the ledger is the same answer. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    /** The movement as posted: equal to what the ledger gives back for it (idempotent replays, the event feed). */
     private static Movement movement(long id, ResolvedMovement m, Posting posting, Instant postedAt) {
         return new Movement(String.valueOf(id), m.type(), m.item().sku(), m.quantity(), m.item().baseUom(),
-                m.enteredQuantity(), m.enteredUom(), m.lot().isEmpty() ? null : m.lot(),
+                Quantities.plain(m.enteredQuantity()), m.enteredUom(), m.lot().isEmpty() ? null : m.lot(),
                 m.serial().isEmpty() ? null : m.serial(), new Place(m.from().code(), m.fromStatus()),
                 new Place(m.to().code(), m.toStatus()), m.reference(), m.reasonCode(), m.eventTime(), postedAt,
                 posting.actor(), posting.sourceSystem());

@@ -16,6 +16,15 @@ public final class Quantities {
         return Math.max(0, value.stripTrailingZeros().scale());
     }
 
+    /** The value without trailing zeros and never in exponent notation (2.500 → 2.5, 1E+2 → 100), as stored. */
+    public static BigDecimal plain(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
     /** Null when the quantity is acceptable, else why not. */
     public static String problem(BigDecimal quantity) {
         if (quantity == null) {

@@ -52,23 +52,75 @@ public class LedgerStore {
                 .query(Long.class).optional();
     }
 
+    /** What {@link #post} did: the new movement's id (null when (actor, key) was posted before), refused change. */
+    public record Posted(Long id, int refused) {
+    }
+
+    /**
+     * Inserts the movement, applies its balance changes (sorted: the global lock order) and appends its outbox
+     * event, in one round trip. {@code refused} is the index of the first change refused for insufficient stock
+     * (the caller must roll back), or -1; a null id means (actor, key) was posted before and nothing was done.
+     */
+    public Posted post(ResolvedMovement m, Posting posting, Instant postedAt, List<Change> changes) {
+        List<Object> params = values(m, posting, posting.idempotencyKey(), postedAt);
+        params.addAll(arrays(changes));
+        return jdbc.sql("SELECT movement_id, refused FROM post_movement(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(params)
+                .query((rs, n) -> new Posted(rs.getObject(1) == null ? null : rs.getLong(1), rs.getInt(2) - 1))
+                .single();
+    }
+
+    /** Movements by id, in the order given (ids that do not exist are left out). */
+    public List<Movement> movements(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Movement> rows = jdbc.sql("SELECT " + MOVEMENT_COLUMNS + " FROM movement m JOIN item i ON i.sku = m.sku "
+                        + "WHERE m.id = ANY(?)")
+                .param(new SqlArrayValue("bigint", ids.toArray()))
+                .query(LedgerStore::movementRow).list();
+        java.util.Map<String, Movement> byId = new java.util.HashMap<>();
+        rows.forEach(r -> byId.put(r.id(), r));
+        List<Movement> ordered = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            Movement row = byId.get(String.valueOf(id));
+            if (row != null) {
+                ordered.add(row);
+            }
+        }
+        return ordered;
+    }
+
     /** Inserts many movements with ids taken from the sequence; keys are {@code <batch key>#<index>}. */
     public List<Long> insertAll(List<ResolvedMovement> movements, Posting posting, Instant postedAt) {
         List<Long> ids = jdbc.sql("SELECT nextval(pg_get_serial_sequence('movement', 'id')) FROM generate_series(1, ?)")
                 .param(movements.size()).query(Long.class).list();
-        List<Object[]> rows = new ArrayList<>(movements.size());
-        for (int i = 0; i < movements.size(); i++) {
+        // one statement for all rows (column arrays, unnest): a JDBC batch would still execute 1000 inserts
+        int n = movements.size();
+        Object[][] columns = new Object[19][n];
+        for (int i = 0; i < n; i++) {
             String key = posting.idempotencyKey() == null ? null : posting.idempotencyKey() + "#" + i;
-            List<Object> values = new ArrayList<>();
-            values.add(ids.get(i));
-            values.addAll(values(movements.get(i), posting, key, postedAt));
-            rows.add(values.toArray());
+            columns[0][i] = ids.get(i);
+            List<Object> values = values(movements.get(i), posting, key, postedAt);
+            for (int c = 0; c < values.size(); c++) {
+                // instants as ISO-8601 text with their offset: no time-zone guess in the array literal
+                Object v = values.get(c);
+                columns[c + 1][i] = v instanceof Timestamp t ? t.toInstant().toString() : v;
+            }
         }
-        template.batchUpdate("""
-                INSERT INTO movement (id, type, sku, quantity, entered_quantity, entered_uom, lot, serial,
-                    from_location, from_status, to_location, to_status, reference, reason_code, actor,
-                    source_system, idempotency_key, event_time, posted_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        String[] types = {"bigint", "text", "text", "numeric", "numeric", "text", "text", "text", "text", "text",
+                "text", "text", "text", "text", "text", "text", "text", "timestamptz", "timestamptz"};
+        List<Object> params = new ArrayList<>(19);
+        for (int c = 0; c < 19; c++) {
+            params.add(new SqlArrayValue(types[c], columns[c]));
+        }
+        jdbc.sql("""
+                        INSERT INTO movement (id, type, sku, quantity, entered_quantity, entered_uom, lot, serial,
+                            from_location, from_status, to_location, to_status, reference, reason_code, actor,
+                            source_system, idempotency_key, event_time, posted_at)
+                        SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(params).update();
         return ids;
     }
 
@@ -140,6 +192,16 @@ public class LedgerStore {
      * the index of the first change refused for insufficient stock, or -1 when all were applied.
      */
     public int applyAll(List<Change> changes, Instant now) {
+        List<Object> params = arrays(changes);
+        params.add(Timestamp.from(now));
+        int refused = jdbc.sql("SELECT apply_balance_changes(?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(params)
+                .query(Integer.class).single();
+        return refused - 1;
+    }
+
+    /** The changes as the eight arrays of apply_balance_changes. */
+    private static List<Object> arrays(List<Change> changes) {
         int n = changes.size();
         String[] sku = new String[n], location = new String[n], lot = new String[n], serial = new String[n],
                 status = new String[n];
@@ -156,14 +218,11 @@ public class LedgerStore {
             consumed[i] = c.consumed();
             allowNegative[i] = c.allowNegative();
         }
-        int refused = jdbc.sql("SELECT apply_balance_changes(?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(new SqlArrayValue("text", (Object[]) sku), new SqlArrayValue("text", (Object[]) location),
-                        new SqlArrayValue("text", (Object[]) lot), new SqlArrayValue("text", (Object[]) serial),
-                        new SqlArrayValue("text", (Object[]) status), new SqlArrayValue("numeric", (Object[]) delta),
-                        new SqlArrayValue("numeric", (Object[]) consumed),
-                        new SqlArrayValue("boolean", (Object[]) allowNegative), Timestamp.from(now))
-                .query(Integer.class).single();
-        return refused - 1;
+        return new ArrayList<>(List.of(new SqlArrayValue("text", (Object[]) sku),
+                new SqlArrayValue("text", (Object[]) location), new SqlArrayValue("text", (Object[]) lot),
+                new SqlArrayValue("text", (Object[]) serial), new SqlArrayValue("text", (Object[]) status),
+                new SqlArrayValue("numeric", (Object[]) delta), new SqlArrayValue("numeric", (Object[]) consumed),
+                new SqlArrayValue("boolean", (Object[]) allowNegative)));
     }
 
     /** Quantity not reserved, 0 when there is no row. */

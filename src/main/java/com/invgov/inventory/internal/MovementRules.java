@@ -15,6 +15,7 @@ import com.invgov.inventory.Tracking;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -74,7 +75,8 @@ public final class MovementRules {
         if (m.type() == MovementType.ADJUSTMENT && m.reasonCode() == null) {
             errors.add(new FieldProblem(prefix + "reasonCode", "required for adjustments"));
         }
-        Instant eventTime = m.eventTime() == null ? now : m.eventTime();
+        // to the microsecond, as the ledger keeps it (the answer to a posting is what the ledger shows after)
+        Instant eventTime = (m.eventTime() == null ? now : m.eventTime()).truncatedTo(ChronoUnit.MICROS);
         if (eventTime.isAfter(now.plus(FUTURE_TOLERANCE))) {
             errors.add(new FieldProblem(prefix + "eventTime", "is in the future"));
         }

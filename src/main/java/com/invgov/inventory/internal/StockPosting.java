@@ -126,8 +126,19 @@ public class StockPosting {
         return consumed;
     }
 
-    private void balances(List<ResolvedMovement> movements, Map<BalanceKey, BigDecimal> consumed, String actor,
-                          Instant now) {
+    /**
+     * Whether applying this movement is its balance changes alone: no serial to move, no lot to create, no
+     * reservation to use up. Such a movement can be posted in one statement ({@link LedgerStore#post}).
+     */
+    public boolean balancesOnly(ResolvedMovement m) {
+        return m.serial().isEmpty()
+                && (m.lot().isEmpty() || !m.from().isVirtual() || m.to().isVirtual())
+                && !((m.type() == MovementType.ISSUE || m.type() == MovementType.SHIP) && m.reference() != null
+                && !m.from().isVirtual() && m.fromStatus() == StockStatus.AVAILABLE);
+    }
+
+    /** The net balance changes of movements, in the global lock order. */
+    public List<LedgerStore.Change> changes(List<ResolvedMovement> movements, Map<BalanceKey, BigDecimal> consumed) {
         TreeMap<BalanceKey, BigDecimal> deltas = new TreeMap<>();
         Map<String, Location> locations = new HashMap<>();
         for (ResolvedMovement m : movements) {
@@ -148,11 +159,21 @@ public class StockPosting {
                         locations.get(e.getKey().location()).allowNegative()));
             }
         }
+        return changes;
+    }
+
+    private void balances(List<ResolvedMovement> movements, Map<BalanceKey, BigDecimal> consumed, String actor,
+                          Instant now) {
+        List<LedgerStore.Change> changes = changes(movements, consumed);
         int refused = changes.isEmpty() ? -1 : store.applyAll(changes, now);
         if (refused >= 0) {
-            LedgerStore.Change change = changes.get(refused);
-            throw refused(change.key(), change.delta().negate(), actor, now, movements);
+            throw refusal(changes.get(refused), actor, now, movements);
         }
+    }
+
+    /** The refusal of a change for insufficient stock (or stock on hold), counted after the rollback. */
+    public ApiProblem refusal(LedgerStore.Change change, String actor, Instant now, List<ResolvedMovement> movements) {
+        return refused(change.key(), change.delta().negate(), actor, now, movements);
     }
 
     private ApiProblem refused(BalanceKey key, BigDecimal requested, String actor, Instant now,

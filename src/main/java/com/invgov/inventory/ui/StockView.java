@@ -20,8 +20,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
- * Balances by item, location, warehouse, status and lot. The grid fetches pages on demand (offset/limit
- * through the ledger's stock query, no count), so it stays fast on 100k balance rows.
+ * Balances by item, location, warehouse, status and lot. The grid fetches pages on demand, no count, each
+ * page continuing after the last row of the page before (keyset paging, {@link KeysetPages}), so it stays
+ * fast on 100k balance rows.
  */
 @Route("stock")
 @PageTitle("Stock · invgov")
@@ -77,7 +78,8 @@ public class StockView extends VerticalLayout {
 
     private void refresh() {
         StockFilter filter = currentFilter();
-        grid.setItems(query -> ledger.stockSlice(filter, query.getOffset(), query.getLimit()).stream());
+        KeysetPages<Balance> pages = new KeysetPages<>((after, skip, limit) -> ledger.stockAfter(filter, after, skip, limit));
+        grid.setItems(query -> pages.page(query.getOffset(), query.getLimit()).stream());
     }
 
     private TextField filter(String id, String label) {

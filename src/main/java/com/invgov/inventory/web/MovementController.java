@@ -5,6 +5,7 @@ import com.invgov.api.Idempotency;
 import com.invgov.api.Page;
 import com.invgov.inventory.Ledger;
 import com.invgov.inventory.Movement;
+import com.invgov.inventory.MovementBatch;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 /** The ledger over HTTP: post movements (OPERATOR, INTEGRATION, ADMIN), read it (every role). */
 @RestController
@@ -54,7 +54,7 @@ class MovementController {
         return idempotency.run(request, key, true, body, () -> {
             List<Movement> movements = ledger.postBatchAsCurrentUser(
                     body.movements().stream().map(Requests.MovementRequest::toCommand).toList(), key);
-            return ResponseEntity.status(201).body(Map.of("items", movements));
+            return ResponseEntity.status(201).body(new MovementBatch(movements));
         });
     }
 
