@@ -4,13 +4,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Test helper: a clean slate of count plans (the plan tables are shared by the tests of one context). */
-final class CountPlanFixture {
+public final class CountPlanFixture {
 
     private CountPlanFixture() {
     }
 
     /** Ends every open count task (as rolled over) and forgets all plans, event counts and first sightings. */
-    static void forgetAllPlans(JdbcClient jdbc, RuntimeService runtime) {
+    public static void forgetAllPlans(JdbcClient jdbc, RuntimeService runtime) {
         for (String id : jdbc.sql("SELECT id::text FROM count_plan_line WHERE status = 'PLANNED'")
                 .query(String.class).list()) {
             runtime.createMessageCorrelation("cycle-count.rolled-over").processInstanceBusinessKey(id).correlateAll();

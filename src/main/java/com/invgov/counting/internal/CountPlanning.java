@@ -20,6 +20,7 @@ import com.invgov.counting.plan.PlannedCount;
 import com.invgov.counting.plan.WarehouseDayPlan;
 import com.invgov.inventory.Balance;
 import com.invgov.inventory.Item;
+import com.invgov.inventory.ItemFilter;
 import com.invgov.inventory.Ledger;
 import com.invgov.inventory.Location;
 import com.invgov.inventory.LocationType;
@@ -247,10 +248,12 @@ class CountPlanning implements CountPlans {
     void counted(String sku, String location, String countId, Instant eventTime) {
         store.openLineOf(sku, location).ifPresent(l -> {
             LocalDate on = LocalDate.ofInstant(eventTime, ZoneOffset.UTC);
-            Optional<WorkTask> task = countTask(l.id());
-            store.counted(l.id(), countId, on, !on.isAfter(l.line().dueDate()), task.map(WorkTask::id).orElse(null),
-                    clock.instant());
-            task.ifPresent(t -> tasks.complete(t.id(), Map.of("countId", countId)));
+            String taskId = l.line().taskId() != null ? l.line().taskId()
+                    : countTask(l.id()).map(WorkTask::id).orElse(null);
+            store.counted(l.id(), countId, on, !on.isAfter(l.line().dueDate()), taskId, clock.instant());
+            if (taskId != null) {
+                tasks.complete(taskId, Map.of("countId", countId));
+            }
         });
     }
 
@@ -353,10 +356,16 @@ class CountPlanning implements CountPlans {
         Map<List<String>, CountPlanStore.LastCounts> last = store.lastCounts(
                 day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         Map<List<String>, LocalDate> since = store.countableSince(List.copyOf(pairs.keySet()), day);
-        Map<String, Optional<Item>> items = new HashMap<>();
+        Map<String, Item> items = new HashMap<>();
+        after = null;
+        do {
+            var page = masterData.items(new ItemFilter(null, null, null, null, null), after, 1000);
+            page.items().forEach(i -> items.put(i.sku(), i));
+            after = page.next();
+        } while (after != null);
         List<CountCandidate> candidates = new ArrayList<>();
         for (List<String> key : pairs.keySet()) {
-            Optional<Item> item = items.computeIfAbsent(key.get(0), masterData::findItem);
+            Optional<Item> item = Optional.ofNullable(items.get(key.get(0)));
             if (item.isEmpty()) {
                 continue;
             }
