@@ -96,10 +96,12 @@ class CountPlanApiTest {
     void badDaysAre4xxProblems() {
         ResponseEntity<JsonNode> garbled = post("ivan", Map.of("day", "2026-13-45"));
         assertThat(garbled.getStatusCode().value()).isEqualTo(400);
-        assertThat(post("ivan", Map.of("day", tomorrow.minusDays(3).toString())).getStatusCode().value())
-                .as("the past").isEqualTo(400);
+        assertThat(garbled.getBody().get("type").asText()).endsWith("/validation");
+        ResponseEntity<JsonNode> past = post("ivan", Map.of("day", tomorrow.minusDays(3).toString()));
+        assertThat(past.getStatusCode().value()).as("the past").isEqualTo(422);
+        assertThat(past.getBody().toString()).contains("day");
         assertThat(post("ivan", Map.of("day", tomorrow.plusDays(90).toString())).getStatusCode().value())
-                .as("too far ahead").isEqualTo(400);
+                .as("too far ahead").isEqualTo(422);
         assertThat(Api.as(port, "ivan").get().uri("/api/v1/count-plans?day=yesterday").retrieve()
                 .toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(400);
     }
@@ -112,10 +114,10 @@ class CountPlanApiTest {
         String taskId = line.get("taskId").asText();
 
         ResponseEntity<JsonNode> elsewhere = count("olga", taskId, SKU, "P1-WH1-A-03-01", BigDecimal.ZERO);
-        assertThat(elsewhere.getStatusCode().value()).isEqualTo(400);
+        assertThat(elsewhere.getStatusCode().value()).isEqualTo(422);
         assertThat(elsewhere.getBody().toString()).contains("countTaskId");
         ResponseEntity<JsonNode> unknown = count("olga", UUID.randomUUID().toString(), SKU, LOCATION, BigDecimal.ONE);
-        assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(422);
 
         ResponseEntity<JsonNode> counted = count("olga", taskId, SKU, LOCATION, systemQuantity(SKU, LOCATION));
         assertThat(counted.getStatusCode().value()).as("%s", counted.getBody()).isEqualTo(201);
@@ -125,7 +127,7 @@ class CountPlanApiTest {
         assertThat(after.get("status").asText()).isEqualTo("COUNTED");
         assertThat(after.get("countId").asText()).isEqualTo(counted.getBody().get("id").asText());
         // the task is gone: counting it again is refused
-        assertThat(count("omar", taskId, SKU, LOCATION, BigDecimal.ONE).getStatusCode().value()).isEqualTo(400);
+        assertThat(count("omar", taskId, SKU, LOCATION, BigDecimal.ONE).getStatusCode().value()).isEqualTo(422);
     }
 
     @Test

@@ -167,6 +167,7 @@ class CountPlanning implements CountPlans {
             });
         }
         var warehouses = new TreeSet<String>();
+        masterData.warehouses(null, null, 1000).items().forEach(w -> warehouses.add(w.code()));
         warehouses.addAll(open.keySet());
         warehouses.addAll(accuracy.keySet());
         List<CountingOverview> result = new ArrayList<>();
