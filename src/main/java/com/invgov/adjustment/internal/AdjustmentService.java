@@ -381,7 +381,7 @@ public class AdjustmentService implements Adjustments {
     }
 
     /** Why {@code me} may not act on this task of the adjustment, or null. */
-    private static String sodBreach(AdjustmentRequest a, WorkTask t, String me) {
+    static String sodBreach(AdjustmentRequest a, WorkTask t, String me) {
         if (RECOUNT_TASK.equals(t.taskKey())) {
             return a.counters.contains(me) || a.requestedBy.equals(me)
                     ? me + " counted or requested adjustment " + a.id + "; a recount must be done by another person"

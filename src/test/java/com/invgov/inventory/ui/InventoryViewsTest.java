@@ -27,6 +27,9 @@ class InventoryViewsTest {
     @Autowired
     ApplicationContext context;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -104,6 +107,26 @@ class InventoryViewsTest {
         for (int i = 1; i < ledger.size(); i++) {
             assertThat(Long.parseLong(ledger.get(i - 1).id())).isGreaterThan(Long.parseLong(ledger.get(i).id()));
         }
+    }
+
+    @Test
+    void theStockOutsTileCountsAPostingRefusedForLackOfStock() {
+        StockOutsTile tile = context.getBean(StockOutsTile.class);
+        long before = Long.parseLong(tile.read().headline());
+
+        var refused = com.invgov.support.Api.as(port, "olga").post().uri("/api/v1/movements")
+                .header("Idempotency-Key", "so-" + java.util.UUID.randomUUID())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body("""
+                        {"type": "TRANSFER", "sku": "NUT-00002", "quantity": 99999999, "uom": "EA",
+                         "from": {"location": "P1-WH1-B-01-01"}, "to": {"location": "P1-WH1-STG"}}""")
+                .retrieve().toEntity(String.class);
+        assertThat(refused.getStatusCode().value()).isEqualTo(409);
+
+        var after = tile.read();
+        assertThat(Long.parseLong(after.headline())).isEqualTo(before + 1);
+        assertThat(after.detail()).contains("postings refused for lack of stock");
+        assertThat(after.tone()).isEqualTo(com.invgov.console.TileValue.Tone.WARNING);
     }
 
     private BigDecimal quantity(String sku, String location) {
