@@ -146,6 +146,15 @@ class CountPlanApiTest {
         assertThat(task).as("olga (OPERATOR) is offered the count task: %s", tasks).isNotNull();
         assertThat(task.get("processKey").asText()).isEqualTo("cycle-count");
         assertThat(task.get("businessKey").asText()).isEqualTo(line.get("id").asText());
+        JsonNode subject = task.get("subject");
+        assertThat(subject.get("type").asText()).isEqualTo("count");
+        assertThat(subject.get("id").asText()).isEqualTo(line.get("id").asText());
+        assertThat(subject.get("sku").asText()).isEqualTo(SKU);
+        assertThat(subject.get("location").asText()).isEqualTo(LOCATION);
+        assertThat(subject.has("lot")).isTrue();
+        JsonNode one = Api.as(port, "olga").get().uri("/api/v1/tasks/" + line.get("taskId").asText()).retrieve()
+                .body(JsonNode.class);
+        assertThat(one.toString().toLowerCase()).doesNotContain("quantity").doesNotContain("qty");
         assertThat(task.toString().toLowerCase()).doesNotContain("quantity").doesNotContain("qty")
                 .doesNotContain("system");
         assertThat(plans.toString().toLowerCase()).doesNotContain("quantity").doesNotContain("qty");
@@ -154,7 +163,32 @@ class CountPlanApiTest {
         assertThat(ivans.get("items").findValuesAsText("id")).doesNotContain(line.get("taskId").asText());
     }
 
+    @Test
+    void aCountTaskIsCompletedFromTheTaskInboxWithTheCountedQuantity() {
+        refused(SKU, LOCATION);
+        JsonNode line = CycleCountProcessTest.line(post("ivan", Map.of("day", tomorrow.toString())).getBody(), SKU,
+                LOCATION);
+        String taskId = line.get("taskId").asText();
+
+        ResponseEntity<JsonNode> missing = complete("olga", taskId, Map.of("uom", "EA"));
+        assertThat(missing.getStatusCode().value()).isEqualTo(422);
+        assertThat(missing.getBody().toString()).contains("countedQuantity");
+        assertThat(complete("olga", taskId, Map.of("countedQuantity", systemQuantity(SKU, LOCATION), "uom", "EA"))
+                .getStatusCode().value()).isEqualTo(204);
+
+        JsonNode after = CycleCountProcessTest.line(Api.as(port, "ivan").get().uri("/api/v1/count-plans?day="
+                + tomorrow).retrieve().body(JsonNode.class), SKU, LOCATION);
+        assertThat(after.get("status").asText()).isEqualTo("COUNTED");
+        assertThat(jdbc.sql("SELECT outcome FROM count_result WHERE id = ?::uuid").param(after.get("countId").asText())
+                .query(String.class).single()).isEqualTo("NO_VARIANCE");
+    }
+
     // ---- helpers
+
+    private ResponseEntity<JsonNode> complete(String user, String taskId, Map<String, Object> fields) {
+        return Api.as(port, user).post().uri("/api/v1/tasks/" + taskId + "/complete")
+                .contentType(MediaType.APPLICATION_JSON).body(fields).retrieve().toEntity(JsonNode.class);
+    }
 
     private void refused(String sku, String location) {
         publisher.publishEvent(new StockRefused("POSTING", sku, location, null, new BigDecimal("999999"), "test",
