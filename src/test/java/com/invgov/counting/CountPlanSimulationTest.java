@@ -25,6 +25,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,15 +62,18 @@ class CountPlanSimulationTest {
     RuntimeService runtime;
 
     LocalDate first;
+    ExecutorService counters;
 
     @BeforeEach
     void cleanSlate() {
         CountPlanFixture.forgetAllPlans(jdbc, runtime);
         first = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        counters = Executors.newFixedThreadPool(3);
     }
 
     @AfterEach
     void cleanUp() {
+        counters.shutdownNow();
         clock.reset();
         SecurityContextHolder.clearContext();
         CountPlanFixture.forgetAllPlans(jdbc, runtime);
@@ -76,11 +82,11 @@ class CountPlanSimulationTest {
     }
 
     @Test
-    void over400DaysEveryCountablePairIsCountedWithinItsIntervalAndNoWarehouseExceedsItsCapacity() {
+    void over400DaysEveryCountablePairIsCountedWithinItsIntervalAndNoWarehouseExceedsItsCapacity() throws Exception {
         long started = System.nanoTime();
         int countsTaken = 0;
         long planning = 0;
-        Map<String, String> baseUoms = new HashMap<>();
+        Map<String, String> baseUoms = new java.util.concurrent.ConcurrentHashMap<>();
         for (int d = 0; d < DAYS; d++) {
             LocalDate day = first.plusDays(d);
             clock.moveTo(day.atTime(4, 0).toInstant(ZoneOffset.UTC));
@@ -91,18 +97,29 @@ class CountPlanSimulationTest {
             assertThat(planned).as("a plan per warehouse on %s", day).isNotEmpty();
 
             clock.moveTo(day.atTime(10, 0).toInstant(ZoneOffset.UTC));
-            signIn("olga", "OPERATOR");
+            // one counter per warehouse, as on the floor
+            List<Future<Integer>> done = new ArrayList<>();
             for (CountPlanView plan : planned) {
-                for (CountPlanView.Line line : plan.lines()) {
-                    assertThat(line.status()).as("%s on %s", line, day).isEqualTo("PLANNED");
-                    BigDecimal system = ledger.balanceAsOf(line.sku(), line.location(), line.lot(), null,
-                            clock.instant());
-                    CountResult result = counts.count(line.location(), line.sku(), line.lot(), system,
-                            baseUoms.computeIfAbsent(line.sku(), sku -> masterData.item(sku).baseUom()), line.taskId(),
-                            null, null);
-                    assertThat(result.decision().outcome()).isEqualTo("NO_VARIANCE");
-                    countsTaken++;
-                }
+                done.add(counters.submit(() -> {
+                    signIn("olga", "OPERATOR");
+                    try {
+                        for (CountPlanView.Line line : plan.lines()) {
+                            assertThat(line.status()).as("%s on %s", line, day).isEqualTo("PLANNED");
+                            BigDecimal system = ledger.balanceAsOf(line.sku(), line.location(), line.lot(), null,
+                                    clock.instant());
+                            CountResult result = counts.count(line.location(), line.sku(), line.lot(), system,
+                                    baseUoms.computeIfAbsent(line.sku(), sku -> masterData.item(sku).baseUom()),
+                                    line.taskId(), null, null);
+                            assertThat(result.decision().outcome()).isEqualTo("NO_VARIANCE");
+                        }
+                        return plan.lines().size();
+                    } finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                }));
+            }
+            for (Future<Integer> counted : done) {
+                countsTaken += counted.get();
             }
         }
         long seconds = ChronoUnit.SECONDS.between(Instant.EPOCH, Instant.EPOCH.plusNanos(System.nanoTime() - started));

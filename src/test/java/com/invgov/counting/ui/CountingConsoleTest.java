@@ -105,8 +105,9 @@ class CountingConsoleTest {
         ConsoleSession.close();
 
         ConsoleSession.signIn(context, "olga", "OPERATOR");
-        UI.getCurrent().navigate(CountingView.class);
-        assertThat(_find(CountingView.class)).as("operators have My tasks, not Counting").isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> UI.getCurrent().navigate(CountingView.class))
+                .as("operators have My tasks, not Counting")
+                .isInstanceOf(com.github.mvysny.kaributesting.v10.MockAccessDeniedException.class);
     }
 
     @Test
