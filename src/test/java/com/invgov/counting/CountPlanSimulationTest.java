@@ -169,9 +169,10 @@ class CountPlanSimulationTest {
             assertThat(latest.on().plusDays(latest.interval())).as("%s not overdue at the end", pair)
                     .isAfterOrEqualTo(last);
         });
-        // the intervals are the published rule set's: A 30, B 90, C 365 days (regulated at most 30)
-        assertThat(byPair.values().stream().flatMap(List::stream).map(Counted::interval).distinct())
-                .containsOnly(30, 90, 365);
+        // the intervals are the published rule set's: A 30, B 90, C 365 days (regulated at most 30), halved for a pair
+        // whose recent counts (e.g. other tests' variance counts in the shared database) were mostly out of tolerance
+        assertThat(byPair.values().stream().flatMap(List::stream).map(Counted::interval).distinct().toList())
+                .contains(30, 90, 365).isSubsetOf(30, 90, 365, 15, 45, 182);
     }
 
     private static void signIn(String username, String role) {

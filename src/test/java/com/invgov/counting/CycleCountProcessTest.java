@@ -152,6 +152,26 @@ class CycleCountProcessTest {
     }
 
     @Test
+    void twoPlanningRunsAtTheSameTimeMakeOnePlanPerWarehouseAndOneTaskPerPair() throws Exception {
+        refusedToday(SKU, LOCATION);
+        LocalDate day = today.plusDays(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> planNow("ivan", day));
+            var second = pool.submit(() -> planNow("ada", day));
+            assertThat(first.get().getBody().toString()).isEqualTo(second.get().getBody().toString());
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM count_plan WHERE day = ?").param(day).query(Long.class).single())
+                .isEqualTo(3L);
+        assertThat(jdbc.sql("SELECT count(*) FROM count_plan_line WHERE sku = ? AND location = ?")
+                .params(SKU, LOCATION).query(Long.class).single()).isOne();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("cycle-count").active().list().stream()
+                .filter(p -> isCountOf(p, SKU, LOCATION)).count()).isOne();
+    }
+
+    @Test
     void theDailyTimerPlansTodayAt0400AndOnlyOnce() {
         assertThat(processEvents.nextStartTimer("cycle-count")).hasValueSatisfying(next -> assertThat(
                 next.atZone(ZoneId.systemDefault()).toLocalTime()).isEqualTo(LocalTime.of(4, 0)));

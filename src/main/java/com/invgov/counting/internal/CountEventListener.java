@@ -3,7 +3,6 @@ package com.invgov.counting.internal;
 import com.invgov.adjustment.AdjustmentRejected;
 import com.invgov.counting.plan.EventCountReason;
 import com.invgov.inventory.Ledger;
-import com.invgov.inventory.Location;
 import com.invgov.inventory.LocationType;
 import com.invgov.inventory.MasterData;
 import com.invgov.inventory.MovementPosted;
