@@ -36,6 +36,12 @@ public interface Adjustments {
 
     Adjustment adjustment(String id);
 
+    /**
+     * The counts of an (item, location) pair, every lot, newest first, at most {@code limit}: what an approver
+     * reads next to a variance. Shows system quantities, so only those who may read adjustments may call it.
+     */
+    List<CountRecord> countHistory(String sku, String location, int limit);
+
     /** The caller's tasks: assigned to them or unclaimed for one of their roles, minus what SoD forbids. */
     List<TaskView> myTasks(int limit);
 

@@ -5,7 +5,6 @@ import com.invgov.api.FieldProblem;
 import com.invgov.api.NotFound;
 import com.invgov.api.Transactions;
 import com.invgov.api.ValidationFailed;
-import com.invgov.inventory.Balance;
 import com.invgov.inventory.Item;
 import com.invgov.inventory.Ledger;
 import com.invgov.inventory.MasterData;
@@ -15,11 +14,9 @@ import com.invgov.inventory.MovementType;
 import com.invgov.inventory.Place;
 import com.invgov.inventory.Posting;
 import com.invgov.inventory.Quantities;
-import com.invgov.inventory.StockFilter;
 import com.invgov.inventory.StockStatus;
+import com.invgov.production.internal.ProductionProperties;
 import com.invgov.production.internal.ProductionStore;
-import com.invgov.receiving.Receipt;
-import com.invgov.receiving.Receiving;
 import com.invgov.security.CurrentUser;
 import com.invgov.security.Role;
 import org.springframework.stereotype.Service;
@@ -27,7 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,31 +31,37 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Production orders with manual component ISSUE and PRODUCE (issue 6 point 6, without backflush and scrap), and
- * lot traceability over them (point 7).
+ * Production reporting (issue 6 point 6) and lot/serial traceability over it (point 7): production orders against a
+ * BOM revision, manual component ISSUE, completions (PRODUCE) with or without backflush of the BOM lines marked
+ * BACKFLUSH, scrap with a reason; every ISSUE/PRODUCE of an order records genealogy (component lots and serials →
+ * product lots and serials).
  */
 @Service
 public class Production {
 
     static final String SOURCE = "production";
-    private static final int MAX_DEPTH = 20;
 
     private final ProductionStore store;
     private final MasterData masterData;
     private final Ledger ledger;
-    private final Receiving receiving;
     private final com.invgov.quality.QualityHolds holds;
     private final Transactions transactions;
     private final CurrentUser user;
     private final Clock clock;
+    private final Backflush backflush;
+    private final Genealogy genealogy;
+    private final List<String> scrapReasons;
 
-    Production(ProductionStore store, MasterData masterData, Ledger ledger, Receiving receiving,
-               com.invgov.quality.QualityHolds holds, Transactions transactions, CurrentUser user, Clock clock) {
+    Production(ProductionStore store, MasterData masterData, Ledger ledger,
+               com.invgov.quality.QualityHolds holds, Transactions transactions, CurrentUser user, Clock clock,
+               Backflush backflush, Genealogy genealogy, ProductionProperties properties) {
+        this.genealogy = genealogy;
+        this.backflush = backflush;
+        this.scrapReasons = List.copyOf(properties.scrapReasons());
         this.holds = holds;
         this.store = store;
         this.masterData = masterData;
         this.ledger = ledger;
-        this.receiving = receiving;
         this.transactions = transactions;
         this.user = user;
         this.clock = clock;
@@ -67,6 +69,14 @@ public class Production {
 
     /** PLANNER (or ADMIN) opens an order for an item against one of its BOM revisions. */
     public ProductionOrder create(String sku, String bomRevision, BigDecimal quantity) {
+        return create(sku, bomRevision, quantity, null);
+    }
+
+    /**
+     * PLANNER (or ADMIN) opens an order; {@code issueLocation} (optional) is where backflush takes components from,
+     * else the PRODUCTION location of the warehouse a completion goes to.
+     */
+    public ProductionOrder create(String sku, String bomRevision, BigDecimal quantity, String issueLocation) {
         user.requireAnyRole("open production orders", Role.PLANNER, Role.ADMIN);
         String actor = user.requireUsername();
         return transactions.inTransaction(() -> {
@@ -80,10 +90,14 @@ public class Production {
             if (q != null) {
                 errors.add(new FieldProblem("quantity", q));
             }
+            String issueAt = issueLocation == null || issueLocation.isBlank() ? null : issueLocation.trim();
+            if (issueAt != null && masterData.findLocation(issueAt).map(l -> l.isVirtual()).orElse(true)) {
+                errors.add(new FieldProblem("issueLocation", "unknown or virtual location " + issueAt));
+            }
             if (!errors.isEmpty()) {
                 throw new ValidationFailed("The production order has invalid fields.", errors);
             }
-            long id = store.insertOrder(sku, bomRevision, quantity, actor, clock.instant());
+            long id = store.insertOrder(sku, bomRevision, quantity, issueAt, actor, clock.instant());
             return store.order(id, false).orElseThrow();
         });
     }
@@ -103,7 +117,7 @@ public class Production {
                     new Place(location, StockStatus.AVAILABLE), null, "MO-" + order.id(), null, null, SOURCE),
                     new Posting(actor, SOURCE, "mo-issue:" + key(key)));
             store.insertFlow(Long.parseLong(order.id()), "IN", sku, m.lot(), m.serial(), m.quantity(),
-                    Long.parseLong(m.id()), clock.instant());
+                    Long.parseLong(m.id()), false, clock.instant());
             return store.order(Long.parseLong(order.id()), false).orElseThrow();
         });
     }
@@ -119,13 +133,116 @@ public class Production {
                     null, new Place(location, StockStatus.AVAILABLE), "MO-" + order.id(), null, null, SOURCE),
                     new Posting(actor, SOURCE, "mo-produce:" + key(key)));
             long id = Long.parseLong(order.id());
-            store.insertFlow(id, "OUT", order.sku(), m.lot(), m.serial(), m.quantity(), Long.parseLong(m.id()),
+            store.insertFlow(id, "OUT", order.sku(), m.lot(), m.serial(), m.quantity(), Long.parseLong(m.id()), false,
                     clock.instant());
             if (complete) {
                 store.status(id, "COMPLETED");
             }
             return store.order(id, false).orElseThrow();
         });
+    }
+
+    /**
+     * Reports a completion: PRODUCE of the quantity with its lot (or one PRODUCE per serial) and, with
+     * {@code backflush}, an ISSUE of every BOM line marked BACKFLUSH for what the order's production so far calls for
+     * beyond what it already consumed, from AVAILABLE stock of the backflush location, FEFO then FIFO — all in one
+     * transaction: when any component is short, nothing is posted (409 insufficient-stock).
+     */
+    public ProductionOrder complete(String orderId, Completion completion, String key) {
+        user.requireAnyRole("report production", Role.OPERATOR, Role.INTEGRATION, Role.ADMIN);
+        String actor = user.requireUsername();
+        String k = key(key);
+        return transactions.inTransaction(() -> {
+            ProductionOrder order = open(orderId);
+            long id = Long.parseLong(order.id());
+            BigDecimal produced = baseQuantity(order.sku(), completion);
+            List<com.invgov.production.internal.BackflushPlan.Pick> picks = List.of();
+            if (completion.backflush()) {
+                String source = backflush.source(order, completion.location());
+                picks = backflush.plan(order, order.produced().add(produced), source);
+                for (int i = 0; i < picks.size(); i++) {
+                    var pick = picks.get(i);
+                    Item component = masterData.item(pick.sku());
+                    Movement m = ledger.post(new MovementCommand(MovementType.ISSUE, pick.sku(), pick.quantity(),
+                            component.baseUom(), pick.lot(), pick.serial(), new Place(source, StockStatus.AVAILABLE),
+                            null, "MO-" + order.id(), null, null, SOURCE),
+                            new Posting(actor, SOURCE, "mo-backflush:" + k + ":" + i));
+                    store.insertFlow(id, "IN", pick.sku(), m.lot(), m.serial(), m.quantity(), Long.parseLong(m.id()),
+                            true, clock.instant());
+                }
+            }
+            List<String> serials = completion.serials().isEmpty() ? java.util.Collections.singletonList(null)
+                    : completion.serials();
+            for (int i = 0; i < serials.size(); i++) {
+                BigDecimal quantity = serials.get(i) == null ? completion.quantity() : BigDecimal.ONE;
+                String uom = serials.get(i) == null ? completion.uom() : masterData.item(order.sku()).baseUom();
+                Movement m = ledger.post(new MovementCommand(MovementType.PRODUCE, order.sku(), quantity, uom,
+                        completion.lot(), serials.get(i), null,
+                        new Place(completion.location(), StockStatus.AVAILABLE), "MO-" + order.id(), null, null,
+                        SOURCE), new Posting(actor, SOURCE, "mo-complete:" + k + ":" + i));
+                store.insertFlow(id, "OUT", order.sku(), m.lot(), m.serial(), m.quantity(), Long.parseLong(m.id()),
+                        false, clock.instant());
+            }
+            if (completion.complete()) {
+                store.status(id, "COMPLETED");
+            }
+            return store.order(id, false).orElseThrow();
+        });
+    }
+
+    /**
+     * Reports scrap against an order (SCRAP from AVAILABLE stock, the order as reference): of the order's item or a
+     * component of its BOM, with a reason of {@code invgov.production.scrap-reasons}.
+     */
+    public ProductionOrder scrap(String orderId, ScrapReport report, String key) {
+        user.requireAnyRole("report scrap", Role.OPERATOR, Role.INTEGRATION, Role.ADMIN);
+        String actor = user.requireUsername();
+        if (report.reasonCode() == null || report.reasonCode().isBlank()) {
+            throw new ValidationFailed("reasonCode", "required: one of " + scrapReasons);
+        }
+        if (!scrapReasons.contains(report.reasonCode())) {
+            throw new ValidationFailed("reasonCode", "unknown scrap reason " + report.reasonCode() + ": one of "
+                    + scrapReasons);
+        }
+        return transactions.inTransaction(() -> {
+            long id = parse(orderId);
+            ProductionOrder order = store.order(id, true).orElseThrow(() -> new NotFound("production order", orderId));
+            if (report.sku() == null || !(report.sku().equals(order.sku())
+                    || store.onBom(order.sku(), order.bomRevision(), report.sku()))) {
+                throw new ValidationFailed("sku", report.sku() + " is neither " + order.sku()
+                        + " nor on its BOM revision " + order.bomRevision());
+            }
+            Movement m = ledger.post(new MovementCommand(MovementType.SCRAP, report.sku(), report.quantity(),
+                    report.uom(), report.lot(), report.serial(), new Place(report.location(), StockStatus.AVAILABLE),
+                    null, "MO-" + order.id(), report.reasonCode(), null, SOURCE),
+                    new Posting(actor, SOURCE, "mo-scrap:" + key(key)));
+            store.insertScrap(id, m.sku(), m.lot(), m.serial(), m.quantity(), m.from().location(), report.reasonCode(),
+                    Long.parseLong(m.id()), actor, clock.instant());
+            return store.order(id, false).orElseThrow();
+        });
+    }
+
+    /** Scrap rate by value over the last {@code days} days (UTC), today included: the dashboard's scrap-rate tile. */
+    @Transactional(readOnly = true)
+    public ScrapRate scrapRate(int days) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        java.time.LocalDate first = today.minusDays(days - 1L);
+        List<ScrapRate.Day> active = store.dailyValues(first.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+                today.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()).stream()
+                .map(d -> new ScrapRate.Day(d.day(), d.produced(), d.scrapped(), null)).toList();
+        return ScrapRate.of(first, days, active);
+    }
+
+    /** The reasons scrap may be reported with ({@code invgov.production.scrap-reasons}). */
+    public List<String> scrapReasons() {
+        return scrapReasons;
+    }
+
+    /** Orders, newest first, optionally of one status (OPEN, COMPLETED); at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<ProductionOrder.Summary> orders(String status, int limit) {
+        return store.orders(status == null || status.isBlank() ? null : status.trim().toUpperCase(),
+                Math.max(1, Math.min(limit, 1000)));
     }
 
     @Transactional(readOnly = true)
@@ -136,23 +253,13 @@ public class Production {
     /** Upstream and downstream of a lot, for a recall. */
     @Transactional(readOnly = true)
     public Trace trace(String sku, String lot) {
-        Item item = masterData.item(sku);
-        List<Trace.Node> upstream = new ArrayList<>();
-        walk(item.sku(), lot, 1, true, upstream, new HashSet<>());
-        List<Trace.Node> downstream = new ArrayList<>();
-        walk(item.sku(), lot, 1, false, downstream, new HashSet<>());
-        List<String[]> lots = new ArrayList<>();
-        lots.add(new String[] {sku, lot});
-        downstream.forEach(n -> lots.add(new String[] {n.sku(), n.lot()}));
-        List<Trace.Shipment> shipments = new ArrayList<>();
-        List<Trace.Place> places = new ArrayList<>();
-        for (String[] l : lots) {
-            shipments.addAll(shipments(l[0], l[1]));
-            for (Balance b : ledger.stockSlice(new StockFilter(l[0], null, null, null, l[1]), 0, 1000)) {
-                places.add(new Trace.Place(b.sku(), b.lot(), b.location(), b.status().name(), b.quantity()));
-            }
-        }
-        return new Trace(sku, lot, upstream, downstream, shipments, places, receipts(sku, lot));
+        return genealogy.trace(sku, lot, null);
+    }
+
+    /** Upstream and downstream of a lot or of a serial (exactly one of them). */
+    @Transactional(readOnly = true)
+    public Trace trace(String sku, String lot, String serial) {
+        return genealogy.trace(sku, lot, serial);
     }
 
     /**
@@ -183,49 +290,45 @@ public class Production {
         });
     }
 
-    private void walk(String sku, String lot, int depth, boolean up, List<Trace.Node> out, Set<String> seen) {
-        if (depth > MAX_DEPTH || !seen.add(sku + "\u001f" + lot)) {
-            return;
-        }
-        for (ProductionStore.Link link : up ? store.inputsOf(sku, lot) : store.outputsOf(sku, lot)) {
-            out.add(new Trace.Node(link.sku(), link.lot().isEmpty() ? null : link.lot(), "MO-" + link.orderId(),
-                    link.quantity(), depth, up ? receipts(link.sku(), link.lot()) : List.of()));
-            if (!link.lot().isEmpty()) {
-                walk(link.sku(), link.lot(), depth + 1, up, out, seen);
-            }
-        }
-    }
-
-    private List<Trace.ReceiptRef> receipts(String sku, String lot) {
-        return receiving.receiptsOfLot(sku, lot).stream().map(r -> new Trace.ReceiptRef(r.id(), r.po(), r.line(),
-                r.supplier(), r.quantity())).toList();
-    }
-
-    private List<Trace.Shipment> shipments(String sku, String lot) {
-        List<Trace.Shipment> out = new ArrayList<>();
-        String after = null;
-        for (int page = 0; page < 50; page++) {
-            var movements = ledger.movements(sku, null, after, 1000);
-            for (Movement m : movements.items()) {
-                if (m.type() == MovementType.SHIP && lot.equals(m.lot())) {
-                    out.add(new Trace.Shipment(m.sku(), m.lot(), m.id(), m.quantity(), m.reference(),
-                            m.from().location(), m.eventTime()));
-                }
-            }
-            if (movements.next() == null) {
-                break;
-            }
-            after = movements.next();
-        }
-        return out;
-    }
-
     private ProductionOrder open(String id) {
         ProductionOrder order = store.order(parse(id), true).orElseThrow(() -> new NotFound("production order", id));
         if (!"OPEN".equals(order.status())) {
             throw new Conflict("Production order " + id + " is " + order.status() + ".");
         }
         return order;
+    }
+
+    /** The completion's quantity in the item's base UoM; a serial-numbered item completes one unit per serial. */
+    private BigDecimal baseQuantity(String sku, Completion c) {
+        Item item = masterData.item(sku);
+        List<FieldProblem> errors = new ArrayList<>();
+        String q = Quantities.problem(c.quantity());
+        if (q != null) {
+            errors.add(new FieldProblem("quantity", q));
+        }
+        if (c.location() == null || c.location().isBlank()) {
+            errors.add(new FieldProblem("location", "required: where the produced quantity goes"));
+        }
+        BigDecimal factor = c.uom() == null ? null : item.factor(c.uom()).orElse(null);
+        if (factor == null) {
+            errors.add(new FieldProblem("uom", "unknown UoM " + c.uom() + " for " + sku + " (base " + item.baseUom()
+                    + ")"));
+        }
+        if (!c.serials().isEmpty()) {
+            if (new HashSet<>(c.serials()).size() != c.serials().size()
+                    || c.serials().stream().anyMatch(s -> s == null || s.isBlank())) {
+                errors.add(new FieldProblem("serials", "each serial once, none blank"));
+            }
+            if (q == null && factor != null
+                    && c.quantity().multiply(factor).compareTo(BigDecimal.valueOf(c.serials().size())) != 0) {
+                errors.add(new FieldProblem("quantity", "must equal the number of serials ("
+                        + c.serials().size() + ")"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed("The completion has invalid fields.", errors);
+        }
+        return c.quantity().multiply(factor);
     }
 
     private static String key(String key) {

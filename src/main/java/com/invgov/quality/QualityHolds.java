@@ -59,9 +59,12 @@ public class QualityHolds {
     private final CurrentUser user;
     private final Clock clock;
     private final ProcessStarter processes;
+    private final org.springframework.transaction.PlatformTransactionManager transactionManager;
 
     QualityHolds(QualityStore store, Ledger ledger, Reservations reservations, RuleDecisions rules, EventFeed events,
-                 Transactions transactions, CurrentUser user, Clock clock, ProcessStarter processes) {
+                 Transactions transactions, CurrentUser user, Clock clock, ProcessStarter processes,
+                 org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.transactionManager = transactionManager;
         this.processes = processes;
         this.store = store;
         this.ledger = ledger;
@@ -226,30 +229,108 @@ public class QualityHolds {
             if (!"PENDING_MRB".equals(d.status())) {
                 throw new Conflict("Disposition " + dispositionId + " is " + d.status() + ", not PENDING_MRB.");
             }
-            if (store.approvers(did).contains(actor)) {
-                throw new com.invgov.api.ApiProblem(com.invgov.api.ProblemType.SEGREGATION_OF_DUTIES,
-                        actor + " has already approved disposition " + dispositionId
-                                + "; the MRB needs a different person for each role.");
+            MrbRule.Decision rule = MrbRule.check(dispositionId, actor, d.proposedBy(), d.approverRoles(),
+                    store.approvals(did), user::hasAnyRole);
+            if (rule.refusal().isPresent()) {
+                throw rule.refusal().get();
             }
-            List<String> done = store.approvedRoles(did);
-            String role = d.approverRoles().stream().filter(r -> !done.contains(r))
-                    .filter(r -> Role.parse(r).map(user::hasAnyRole).orElse(false)).findFirst()
-                    .orElseThrow(() -> new com.invgov.security.NotPermitted("approve this disposition",
-                            java.util.Set.copyOf(d.approverRoles().stream().filter(r -> !done.contains(r))
-                                    .map(r -> Role.parse(r).orElseThrow()).toList())));
+            String role = rule.role().orElseThrow();
             store.approve(did, role, actor, approved, comment, now);
             String holdKey = String.valueOf(d.holdId());
             if (!approved) {
                 store.dispositionStatus(did, "REJECTED", null);
                 store.takeFromLine(d.lineId(), d.quantity().negate());
                 processes.complete(PROCESS, holdKey, "mrbApproval", actor, Map.of("approved", false));
-            } else if (store.approvedRoles(did).containsAll(d.approverRoles())) {
-                processes.complete(PROCESS, holdKey, "mrbApproval", actor, Map.of("approved", true, "actor", actor));
+            } else {
+                boolean complete = store.approvedRoles(did).containsAll(d.approverRoles());
+                // every approval completes the task; the process opens a fresh one until all roles have approved
+                processes.complete(PROCESS, holdKey, "mrbApproval", actor, complete
+                        ? Map.of("approved", true, "mrbComplete", true, "actor", actor)
+                        : Map.of("approved", true, "mrbComplete", false));
             }
             QualityHold hold = store.hold(d.holdId()).orElseThrow();
             events.append(approved ? "MrbApproved" : "MrbRejected", "quality-hold", hold.id(), hold);
             return hold;
         });
+    }
+
+    /**
+     * The MRB inbox of the signed-in user: the pending dispositions they may decide now. Ones they already decided,
+     * ones whose only approver they would be as the proposer, and ones that need only roles they lack, are not
+     * offered ({@link #decideMrb} refuses them).
+     */
+    @Transactional(readOnly = true)
+    public List<MrbRequest> mrbInbox() {
+        String actor = user.username().orElse(null);
+        if (actor == null) {
+            return List.of();
+        }
+        return store.pendingMrb().stream().filter(r -> mrbRefusal(r, actor).isEmpty()).toList();
+    }
+
+    /**
+     * Why the signed-in user may not decide this pending disposition now (segregation of duties, or none of the
+     * roles still to approve); empty when they may.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<com.invgov.api.ApiProblem> mrbRefusal(String dispositionId) {
+        String actor = user.username().orElse(null);
+        if (actor == null) {
+            return java.util.Optional.of(new CurrentUser.NotSignedIn());
+        }
+        return store.pendingMrb().stream().filter(r -> r.dispositionId().equals(dispositionId)).findFirst()
+                .map(r -> mrbRefusal(r, actor))
+                .orElseGet(() -> java.util.Optional.of(new Conflict("Disposition " + dispositionId
+                        + " is not waiting for MRB approval.")));
+    }
+
+    /** The disposition of this hold that waits for MRB approval, if one does. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<MrbRequest> pendingMrb(String holdId) {
+        return store.pendingMrb().stream().filter(r -> r.holdId().equals(holdId)).findFirst();
+    }
+
+    private java.util.Optional<com.invgov.api.ApiProblem> mrbRefusal(MrbRequest r, String actor) {
+        return MrbRule.check(r.dispositionId(), actor, r.proposedBy(), r.approverRoles(), r.approvals(),
+                user::hasAnyRole).refusal();
+    }
+
+    /**
+     * What disposing of {@code quantity} of a hold line would need: its value and whether the MRB must approve.
+     * The rule decision is made in a transaction that is rolled back, so a preview leaves no trace in the log.
+     */
+    public DispositionPreview previewDisposition(String holdId, String lineId, Disposition disposition,
+                                                 BigDecimal quantity) {
+        long hid = parse(holdId, "quality hold");
+        if (disposition == null || Quantities.problem(quantity) != null) {
+            throw new ValidationFailed("disposition and a valid quantity are required for a preview",
+                    List.of(new FieldProblem(disposition == null ? "disposition" : "quantity", "required")));
+        }
+        org.springframework.transaction.support.TransactionTemplate preview =
+                new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        preview.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return preview.execute(status -> {
+            status.setRollbackOnly();
+            QualityStore.LineRow line = store.peekLine(hid, parseLine(lineId)).orElseThrow(() ->
+                    new ValidationFailed("lineId", "no line " + lineId + " in hold " + holdId));
+            BigDecimal value = quantity.multiply(line.unitCost());
+            RuleDecision<QualityDispositionDecision> decision = rules.decide(RuleSet.QUALITY_DISPOSITION,
+                    "preview:quality-hold:" + holdId, new QualityDispositionFact(disposition, value, line.regulated()));
+            return new DispositionPreview(value.setScale(2, java.math.RoundingMode.HALF_UP),
+                    decision.decision().mrbRequired(), decision.decision().approverRoles(), decision.version());
+        });
+    }
+
+    /** Open holds, oldest first, with the quantity and value each keeps in QUARANTINE. */
+    @Transactional(readOnly = true)
+    public List<OpenHold> openHolds(int limit) {
+        return store.openHolds(limit);
+    }
+
+    /** The number of open holds and the value of the stock they keep in QUARANTINE. */
+    @Transactional(readOnly = true)
+    public HoldFigures figures() {
+        return store.figures();
     }
 
     private void post(long dispositionId, QualityStore.LineRow line, Disposition disposition, BigDecimal quantity,

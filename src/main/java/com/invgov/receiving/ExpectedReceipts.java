@@ -72,6 +72,18 @@ public class ExpectedReceipts {
         return store.expected(po, line, today(), false).orElseThrow(() -> new NotFound("expected receipt", po + "/" + line));
     }
 
+    /** Open lines due today or earlier (the dock's day): overdue ones first, oldest due first. */
+    @Transactional(readOnly = true)
+    public List<ExpectedReceipt> dueToday(String warehouse, int limit) {
+        return store.dueBy(warehouse, today(), limit);
+    }
+
+    /** Lines past their due date with quantity still open (dashboard). */
+    @Transactional(readOnly = true)
+    public OverdueFigures overdueFigures() {
+        return store.overdueFigures(today());
+    }
+
     public Saved put(ExpectedReceiptCommand command) {
         user.requireAnyRole("change expected receipts", WRITERS);
         return transactions.inTransaction(() -> {

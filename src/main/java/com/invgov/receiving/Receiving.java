@@ -354,6 +354,12 @@ public class Receiving {
         return store.warehouseOf(r.location()).flatMap(w -> store.suggestPutaway(w, r.sku()));
     }
 
+    /** Receipts waiting for incoming inspection (the open {@code inspect} tasks), oldest first. */
+    @Transactional(readOnly = true)
+    public List<Receipt> awaitingInspection(int limit) {
+        return store.awaitingInspection(limit);
+    }
+
     /** The receipts that brought in a lot of an item (traceability). */
     @Transactional(readOnly = true)
     public List<Receipt> receiptsOfLot(String sku, String lot) {

@@ -293,6 +293,45 @@ class ReceivingApiTest {
                 .getStatusCode().value()).isEqualTo(403);
     }
 
+    @Test
+    void theOperatorMayPutAwayElsewhereThanSuggestedButOnlyIntoTheSameWarehouse() {
+        emptyStockLocation();
+        String sku = newItem("NONE", false);
+        String po = expected(sku, 100, "EA");
+        receipt("olga", "{\"po\": \"%s\", \"line\": 1, \"quantity\": 10, \"uom\": \"EA\"}".formatted(po));
+        JsonNode r = receipt("olga", "{\"po\": \"%s\", \"line\": 1, \"quantity\": 10, \"uom\": \"EA\"}"
+                .formatted(po)).getBody();
+        assertThat(r.get("state").asText()).isEqualTo("READY_FOR_PUTAWAY");
+        String id = r.get("id").asText();
+        String suggested = get("olga", "/api/v1/receipts/" + id).get("suggestedLocation").asText();
+        String elsewhere = jdbc.sql("""
+                SELECT code FROM location WHERE warehouse = 'P1-WH1' AND type = 'STOCK' AND code <> ?
+                 ORDER BY code LIMIT 1""").param(suggested).query(String.class).single();
+        String otherWarehouse = jdbc.sql("""
+                SELECT code FROM location WHERE warehouse <> 'P1-WH1' AND type = 'STOCK' ORDER BY code LIMIT 1""")
+                .query(String.class).single();
+
+        ResponseEntity<JsonNode> wrong = post("olga", "/api/v1/receipts/" + id + "/putaway",
+                "{\"location\": \"%s\"}".formatted(otherWarehouse));
+        assertThat(wrong.getStatusCode().value()).isEqualTo(422);
+        assertThat(wrong.getBody().at("/errors/0/field").asText()).isEqualTo("location");
+        assertThat(ended(r)).as("the putaway task is still open").isFalse();
+
+        JsonNode done = post("olga", "/api/v1/receipts/" + id + "/putaway",
+                "{\"location\": \"%s\"}".formatted(elsewhere)).getBody();
+        assertThat(done.get("state").asText()).isEqualTo("PUT_AWAY");
+        assertThat(done.get("putawayLocation").asText()).isEqualTo(elsewhere);
+        assertThat(stock(sku, elsewhere, "AVAILABLE")).isEqualByComparingTo("10");
+        assertThat(stock(sku, suggested, null)).isEqualByComparingTo("0");
+        assertThat(path(r)).containsSubsequence("inspectionDecision", "suggestPutaway", "putaway", "putAway");
+        assertThat(ended(r)).isTrue();
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM act_hi_varinst v JOIN act_hi_procinst p ON p.id_ = v.proc_inst_id_
+                 WHERE p.business_key_ = ? AND p.proc_def_key_ = 'receiving' AND v.name_ = 'location'
+                   AND v.text_ = ?""").params(id, elsewhere).query(Integer.class).single())
+                .as("the process knows where it went").isEqualTo(1);
+    }
+
     // ---- helpers
 
     /** The demo warehouse has few empty STOCK locations and tests share the database: make one. */

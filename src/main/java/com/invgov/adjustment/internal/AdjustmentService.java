@@ -5,6 +5,7 @@ import com.invgov.adjustment.AdjustmentStatus;
 import com.invgov.adjustment.Adjustments;
 import com.invgov.adjustment.Approval;
 import com.invgov.adjustment.CountAssessed;
+import com.invgov.adjustment.CountRecord;
 import com.invgov.adjustment.Decision;
 import com.invgov.adjustment.SegregationOfDuties;
 import com.invgov.adjustment.TaskView;
@@ -70,6 +71,7 @@ public class AdjustmentService implements Adjustments {
             Role.AUDITOR};
 
     private final AdjustmentStore store;
+    private final AdjustmentReadStore reads;
     private final Ledger ledger;
     private final MasterData masterData;
     private final RuleDecisions rules;
@@ -80,12 +82,13 @@ public class AdjustmentService implements Adjustments {
     private final EventFeed events;
     private final ApplicationEventPublisher publisher;
 
-    AdjustmentService(AdjustmentStore store, Ledger ledger, MasterData masterData, RuleDecisions rules,
+    AdjustmentService(AdjustmentStore store, AdjustmentReadStore reads, Ledger ledger, MasterData masterData, RuleDecisions rules,
                       WorkTasks tasks, CurrentUser user, Clock clock, PlatformTransactionManager transactions,
                       EventFeed events, ApplicationEventPublisher publisher) {
         this.events = events;
         this.publisher = publisher;
         this.store = store;
+        this.reads = reads;
         this.ledger = ledger;
         this.masterData = masterData;
         this.rules = rules;
@@ -202,6 +205,13 @@ public class AdjustmentService implements Adjustments {
         return AdjustmentStore.view(a);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<CountRecord> countHistory(String sku, String location, int limit) {
+        user.requireAnyRole("read count history", READERS);
+        return reads.countHistory(sku, location, Math.max(1, Math.min(limit, 500)));
+    }
+
     // ---- tasks
 
     @Override
@@ -301,10 +311,13 @@ public class AdjustmentService implements Adjustments {
     private void settle(AdjustmentRequest a) {
         Instant now = clock.instant();
         if (a.isCount()) {
-            Item item = masterData.item(a.sku);
-            Assessed again = assess(item, a.location, a.lot, a.countedQty, a.eventTime, VarianceSource.CYCLE_COUNT,
-                    a.recountDone, "adjustment:" + a.id);
-            if (again.v.diff().compareTo(a.quantityDelta) != 0) {
+            // Unchanged variance → post as decided; only a changed one is decided again (DESIGN §5.1), so the
+            // usual case costs one balance query, not a second rule evaluation and decision-log entry.
+            BigDecimal system = ledger.balanceAsOf(a.sku, a.location, emptyToNull(a.lot), null, a.eventTime);
+            if (a.countedQty.subtract(system).compareTo(a.quantityDelta) != 0) {
+                Item item = masterData.item(a.sku);
+                Assessed again = assess(item, a.location, a.lot, a.countedQty, a.eventTime,
+                        VarianceSource.CYCLE_COUNT, a.recountDone, "adjustment:" + a.id);
                 log.info("Adjustment {}: the variance changed from {} to {} before posting; deciding again", a.id,
                         a.quantityDelta.toPlainString(), again.v.diff().toPlainString());
                 a.decided(again.v, again.decision, reasonOf(again.v.diff()));

@@ -1,7 +1,9 @@
 package com.invgov.production.web;
 
 import com.invgov.api.Idempotency;
+import com.invgov.production.Completion;
 import com.invgov.production.ProductionOrder;
+import com.invgov.production.ScrapReport;
 import com.invgov.production.Production;
 import com.invgov.production.Trace;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,14 +25,33 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.util.List;
 
-/** Production orders, component issue, production reports and lot traceability over HTTP. */
+/** Production orders, component issue, completions with backflush, scrap and lot/serial traceability over HTTP. */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 class ProductionController {
 
     record OrderRequest(@NotBlank @Size(max = 60) String sku, @NotBlank @Size(max = 10) String bomRevision,
-                        @NotNull BigDecimal quantity) {
+                        @NotNull BigDecimal quantity, @Size(max = 60) String issueLocation) {
+    }
+
+    record CompletionRequest(@NotNull BigDecimal quantity, @NotBlank @Size(max = 20) String uom,
+                             @Size(max = 60) String lot, @Size(max = 1000) List<@Size(max = 60) String> serials,
+                             @NotBlank @Size(max = 60) String location, @NotNull Boolean backflush,
+                             Boolean complete) {
+    }
+
+    record ScrapRequest(@NotBlank @Size(max = 60) String sku, @Size(max = 60) String lot,
+                        @Size(max = 60) String serial, @NotNull BigDecimal quantity,
+                        @NotBlank @Size(max = 20) String uom, @NotBlank @Size(max = 60) String location,
+                        @Size(max = 40) String reasonCode) {
+    }
+
+    record Orders(List<ProductionOrder.Summary> items) {
+    }
+
+    record ScrapReasons(List<String> items) {
     }
 
     record IssueRequest(@NotBlank @Size(max = 60) String sku, @Size(max = 60) String lot,
@@ -58,8 +79,15 @@ class ProductionController {
     @PostMapping(path = "/production-orders", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Open a production order (PLANNER, ADMIN) for an item and one of its BOM revisions")
     ResponseEntity<ProductionOrder> create(@Valid @RequestBody OrderRequest body) {
-        ProductionOrder order = production.create(body.sku(), body.bomRevision(), body.quantity());
+        ProductionOrder order = production.create(body.sku(), body.bomRevision(), body.quantity(),
+                body.issueLocation());
         return ResponseEntity.created(URI.create("/api/v1/production-orders/" + order.id())).body(order);
+    }
+
+    @GetMapping("/production-orders")
+    @Operation(summary = "Production orders, newest first, with produced and scrapped quantity; ?status=OPEN|COMPLETED")
+    Orders orders(@RequestParam(required = false) String status, @RequestParam(required = false) Integer limit) {
+        return new Orders(production.orders(status, limit == null ? 100 : limit));
     }
 
     @GetMapping("/production-orders/{id}")
@@ -86,6 +114,37 @@ class ProductionController {
                 Boolean.TRUE.equals(body.complete()), key)));
     }
 
+    @PostMapping(path = "/production-orders/{id}/completions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Report a completion (PRODUCE of the lot, or one unit per serial; Idempotency-Key required). "
+            + "backflush: true also issues every BOM line marked BACKFLUSH (what the production so far calls for, "
+            + "less what the order consumed already) from AVAILABLE stock of the order's issue location, else the "
+            + "PRODUCTION location of the completion's warehouse, FEFO then FIFO, in the same transaction; a short "
+            + "component is 409 insufficient-stock and nothing is posted. complete: true closes the order.")
+    ResponseEntity<Object> complete(@PathVariable String id,
+                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                    @Valid @RequestBody CompletionRequest body, HttpServletRequest request) {
+        return idempotency.run(request, key, true, body, () -> ResponseEntity.status(201).body(production.complete(id,
+                new Completion(body.quantity(), body.uom(), body.lot(), body.serials(), body.location(),
+                        body.backflush(), Boolean.TRUE.equals(body.complete())), key)));
+    }
+
+    @PostMapping(path = "/production-orders/{id}/scrap", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Report scrap of the order's item or a BOM component (SCRAP from AVAILABLE stock, the order "
+            + "as reference; Idempotency-Key required); reasonCode from invgov.production.scrap-reasons, else 422")
+    ResponseEntity<Object> scrap(@PathVariable String id,
+                                 @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                 @Valid @RequestBody ScrapRequest body, HttpServletRequest request) {
+        return idempotency.run(request, key, true, body, () -> ResponseEntity.status(201).body(production.scrap(id,
+                new ScrapReport(body.sku(), body.lot(), body.serial(), body.quantity(), body.uom(), body.location(),
+                        body.reasonCode()), key)));
+    }
+
+    @GetMapping("/scrap-reasons")
+    @Operation(summary = "The reasons scrap may be reported with (invgov.production.scrap-reasons)")
+    ScrapReasons scrapReasons() {
+        return new ScrapReasons(production.scrapReasons());
+    }
+
     @PostMapping(path = "/recalls", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Recall (QUALITY): the lot and every lot made from it go on quality hold wherever they are; "
             + "shipments are listed")
@@ -94,9 +153,10 @@ class ProductionController {
     }
 
     @GetMapping("/trace")
-    @Operation(summary = "Traceability of a lot: upstream (component lots, receipts, suppliers) and downstream "
-            + "(product lots, shipments, current locations)")
-    Trace trace(@RequestParam String sku, @RequestParam String lot) {
-        return production.trace(sku, lot);
+    @Operation(summary = "Traceability of a lot or a serial (exactly one): upstream (component lots or serials, "
+            + "receipts, suppliers) and downstream (product lots or serials, shipments, current locations)")
+    Trace trace(@RequestParam String sku, @RequestParam(required = false) String lot,
+                @RequestParam(required = false) String serial) {
+        return production.trace(sku, lot, serial);
     }
 }

@@ -1,5 +1,8 @@
 package com.invgov.quality.internal;
 
+import com.invgov.quality.HoldFigures;
+import com.invgov.quality.MrbRequest;
+import com.invgov.quality.OpenHold;
 import com.invgov.quality.QualityHold;
 import com.invgov.rules.model.Disposition;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -150,11 +153,6 @@ public class QualityStore {
                 .params(dispositionId).query(String.class).list();
     }
 
-    public List<String> approvers(long dispositionId) {
-        return jdbc.sql("SELECT approved_by FROM quality_mrb_approval WHERE disposition_id = ?")
-                .params(dispositionId).query(String.class).list();
-    }
-
     public boolean approve(long dispositionId, String role, String by, boolean approved, String comment,
                            Instant now) {
         return jdbc.sql("""
@@ -202,7 +200,71 @@ public class QualityStore {
                         value.setScale(2, java.math.RoundingMode.HALF_UP), lines, dispositions)).optional();
     }
 
-    private List<QualityHold.Approval> approvals(long dispositionId) {
+    private static final String OPEN_HOLDS = """
+            SELECT h.id, h.source, h.reason, h.reference, h.created_by, h.created_at,
+                   string_agg(DISTINCT l.sku, ', ') AS skus, string_agg(DISTINCT nullif(l.lot, ''), ', ') AS lots,
+                   string_agg(DISTINCT l.location, ', ') AS locations, min(i.base_uom) AS uom,
+                   count(DISTINCT i.base_uom) AS uoms,
+                   coalesce(sum(l.remaining + coalesce(p.pending, 0)), 0) AS quantity,
+                   coalesce(sum((l.remaining + coalesce(p.pending, 0)) * i.unit_cost), 0) AS value,
+                   coalesce(sum(p.requests), 0) AS awaiting_mrb
+              FROM quality_hold h JOIN quality_hold_line l ON l.hold_id = h.id JOIN item i ON i.sku = l.sku
+              LEFT JOIN (SELECT line_id, sum(quantity) AS pending, count(*) AS requests FROM quality_disposition
+                          WHERE status = 'PENDING_MRB' GROUP BY line_id) p ON p.line_id = l.id
+             WHERE h.status = 'OPEN'
+            """;
+
+    /** Open holds, oldest first, with what they keep in QUARANTINE (not disposed of, or waiting for MRB). */
+    public List<OpenHold> openHolds(int limit) {
+        return jdbc.sql(OPEN_HOLDS + " GROUP BY h.id ORDER BY h.id LIMIT ?").params(limit)
+                .query((rs, n) -> new OpenHold(String.valueOf(rs.getLong("id")), rs.getString("source"),
+                        rs.getString("skus"), rs.getString("lots"), rs.getString("locations"), rs.getString("reason"),
+                        rs.getString("reference"), rs.getString("created_by"),
+                        rs.getTimestamp("created_at").toInstant(), plain(rs.getBigDecimal("quantity")),
+                        rs.getInt("uoms") == 1 ? rs.getString("uom") : null,
+                        rs.getBigDecimal("value").setScale(2, java.math.RoundingMode.HALF_UP),
+                        rs.getInt("awaiting_mrb"))).list();
+    }
+
+    /** The number of open holds and the value they keep in QUARANTINE, in one read-only query. */
+    public HoldFigures figures() {
+        return jdbc.sql("""
+                SELECT count(DISTINCT h.id), coalesce(sum((l.remaining + coalesce(p.pending, 0)) * i.unit_cost), 0)
+                  FROM quality_hold h LEFT JOIN quality_hold_line l ON l.hold_id = h.id
+                  LEFT JOIN item i ON i.sku = l.sku
+                  LEFT JOIN (SELECT line_id, sum(quantity) AS pending FROM quality_disposition
+                              WHERE status = 'PENDING_MRB' GROUP BY line_id) p ON p.line_id = l.id
+                 WHERE h.status = 'OPEN'""")
+                .query((rs, n) -> new HoldFigures(rs.getInt(1),
+                        rs.getBigDecimal(2).setScale(2, java.math.RoundingMode.HALF_UP))).single();
+    }
+
+    /** Every disposition waiting for MRB approval, oldest first, with its hold line and approvals so far. */
+    public List<MrbRequest> pendingMrb() {
+        return jdbc.sql("""
+                SELECT d.id, d.hold_id, l.sku, nullif(l.lot, '') AS lot, l.location, d.disposition, d.quantity,
+                       i.base_uom, d.value, d.approver_roles, d.proposed_by, d.proposed_at, d.comment, h.reason
+                  FROM quality_disposition d JOIN quality_hold_line l ON l.id = d.line_id
+                  JOIN quality_hold h ON h.id = d.hold_id JOIN item i ON i.sku = l.sku
+                 WHERE d.status = 'PENDING_MRB' ORDER BY d.id""")
+                .query((rs, n) -> new MrbRequest(String.valueOf(rs.getLong("id")),
+                        String.valueOf(rs.getLong("hold_id")), rs.getString("sku"), rs.getString("lot"),
+                        rs.getString("location"), Disposition.valueOf(rs.getString("disposition")),
+                        plain(rs.getBigDecimal("quantity")), rs.getString("base_uom"),
+                        rs.getBigDecimal("value").setScale(2, java.math.RoundingMode.HALF_UP),
+                        roles(rs.getString("approver_roles")), approvals(rs.getLong("id")),
+                        rs.getString("proposed_by"), rs.getTimestamp("proposed_at").toInstant(),
+                        rs.getString("comment"), rs.getString("reason"))).list();
+    }
+
+    /** A line's facts without a lock (previews). */
+    public Optional<LineRow> peekLine(long holdId, long lineId) {
+        return jdbc.sql(LINE + " WHERE l.hold_id = ? AND l.id = ?").params(holdId, lineId)
+                .query(QualityStore::lineRow).optional();
+    }
+
+    /** The MRB decisions of a disposition so far, oldest first. */
+    public List<QualityHold.Approval> approvals(long dispositionId) {
         return jdbc.sql("SELECT * FROM quality_mrb_approval WHERE disposition_id = ? ORDER BY at")
                 .params(dispositionId)
                 .query((rs, n) -> new QualityHold.Approval(rs.getString("role"), rs.getString("approved_by"),

@@ -2,6 +2,7 @@ package com.invgov.receiving.internal;
 
 import com.invgov.receiving.ExpectedReceipt;
 import com.invgov.receiving.ExpectedReceiptCommand;
+import com.invgov.receiving.OverdueFigures;
 import com.invgov.receiving.Receipt;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -225,6 +226,37 @@ public class ReceivingStore {
                 rs.getString("sku"), strip(quantity), rs.getString("uom"), due, rs.getString("warehouse"),
                 strip(expectedBase), strip(received), strip(open), rs.getString("base_uom"), closed,
                 !closed && due.isBefore(today));
+    }
+
+    /** Receipts whose inspection is due: inspected per decision, not yet inspected, not waiting for a planner. */
+    public List<Receipt> awaitingInspection(int limit) {
+        return jdbc.sql("""
+                SELECT r.*, i.base_uom FROM receipt r JOIN item i ON i.sku = r.sku
+                 WHERE r.inspect AND r.inspection_result IS NULL AND r.approval IN ('NONE', 'APPROVED')
+                   AND r.putaway_location IS NULL ORDER BY r.id LIMIT ?""").params(limit)
+                .query((rs, n) -> receipt(rs)).list();
+    }
+
+    /** Open lines due on or before {@code today}: overdue ones first (oldest due first), then today's. */
+    public List<ExpectedReceipt> dueBy(String warehouse, LocalDate today, int limit) {
+        return jdbc.sql(EXPECTED + """
+                 WHERE NOT e.closed AND e.due_date <= :today
+                   AND (cast(:warehouse AS varchar) IS NULL OR e.warehouse = :warehouse)
+                 ORDER BY e.due_date, e.po, e.line LIMIT :limit""")
+                .param("today", today).param("warehouse", warehouse).param("limit", limit)
+                .query((rs, n) -> expected(rs, today)).list();
+    }
+
+    public OverdueFigures overdueFigures(LocalDate today) {
+        return jdbc.sql("""
+                SELECT count(*), min(e.due_date),
+                       coalesce(sum(greatest(e.quantity * coalesce(u.factor, 1) - e.received_quantity, 0)
+                                     * i.unit_cost), 0)
+                  FROM expected_receipt e JOIN item i ON i.sku = e.sku
+                  LEFT JOIN item_uom u ON u.sku = e.sku AND u.uom = e.uom
+                 WHERE NOT e.closed AND e.due_date < ?""").params(today)
+                .query((rs, n) -> new OverdueFigures(rs.getInt(1), rs.getObject(2, LocalDate.class),
+                        rs.getBigDecimal(3).setScale(2, java.math.RoundingMode.HALF_UP))).single();
     }
 
     private static Receipt receipt(ResultSet rs) throws SQLException {

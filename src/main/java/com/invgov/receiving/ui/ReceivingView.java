@@ -26,11 +26,13 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
- * The dock: open expected receipts (overdue first flagged), and a scan-first receipt form: pick a line, scan the
- * GS1-128 label (or type lot and quantity), receive. A bad scan says which part is wrong.
+ * The dock: a scan-first receipt form (the scan field has the focus; Enter receives), the expected receipts due
+ * today with the overdue ones first and flagged, and every open expected receipt. Pick a line, scan the GS1-128 label
+ * (or type lot and quantity), receive. A bad scan says which part is wrong.
  */
 @Route("receiving")
 @PageTitle("Receiving · invgov")
@@ -38,6 +40,8 @@ import java.util.UUID;
 @RolesAllowed({"OPERATOR", "PLANNER", "ADMIN"})
 public class ReceivingView extends VerticalLayout {
 
+    final Grid<ExpectedReceipt> due = new Grid<>(ExpectedReceipt.class, false);
+    final H3 dueTitle = new H3();
     final Grid<ExpectedReceipt> expected = new Grid<>(ExpectedReceipt.class, false);
     final TextField po = new TextField("PO");
     final IntegerField line = new IntegerField("Line");
@@ -53,22 +57,12 @@ public class ReceivingView extends VerticalLayout {
         this.expectedReceipts = expectedReceipts;
         this.receiving = receiving;
         setSizeFull();
+        due.setId("receiving-due");
+        dueTitle.setId("receiving-due-title");
+        columns(due);
+        due.setAllRowsVisible(true);
         expected.setId("receiving-expected");
-        expected.addColumn(e -> e.overdue() ? "OVERDUE" : "").setHeader("").setAutoWidth(true);
-        expected.addColumn(ExpectedReceipt::po).setHeader("PO").setAutoWidth(true);
-        expected.addColumn(ExpectedReceipt::line).setHeader("Line");
-        expected.addColumn(ExpectedReceipt::supplier).setHeader("Supplier");
-        expected.addColumn(ExpectedReceipt::sku).setHeader("SKU").setAutoWidth(true);
-        expected.addColumn(e -> e.quantity().toPlainString() + " " + e.uom()).setHeader("Ordered");
-        expected.addColumn(e -> e.open().toPlainString() + " " + e.baseUom()).setHeader("Open");
-        expected.addColumn(ExpectedReceipt::dueDate).setHeader("Due");
-        expected.addColumn(ExpectedReceipt::warehouse).setHeader("Warehouse");
-        expected.addItemClickListener(e -> {
-            po.setValue(e.getItem().po());
-            line.setValue(e.getItem().line());
-            uom.setValue(e.getItem().uom());
-            scan.focus();
-        });
+        columns(expected);
         po.setId("receiving-po");
         line.setId("receiving-line");
         scan.setId("receiving-scan");
@@ -80,10 +74,34 @@ public class ReceivingView extends VerticalLayout {
         receive.setId("receiving-receive");
         receive.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         receive.addClickShortcut(Key.ENTER);
-        HorizontalLayout form = new HorizontalLayout(po, line, scan, quantity, uom, lot, receive);
+        HorizontalLayout form = new HorizontalLayout(scan, po, line, quantity, uom, lot, receive);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(new H2("Receiving"), new H3("Receipt"), form, result, new H3("Open expected receipts"), expected);
+        add(new H2("Receiving"), new H3("Receipt"), form, result, dueTitle, due, new H3("All open expected receipts"),
+                expected);
         refresh();
+        scan.focus();
+    }
+
+    /** The columns of a list of expected receipts; a click on a line puts it into the form, ready for the scan. */
+    private void columns(Grid<ExpectedReceipt> grid) {
+        grid.addColumn(e -> e.overdue() ? "OVERDUE" : "").setHeader("").setAutoWidth(true);
+        grid.addColumn(ExpectedReceipt::po).setHeader("PO").setAutoWidth(true);
+        grid.addColumn(ExpectedReceipt::line).setHeader("Line");
+        grid.addColumn(ExpectedReceipt::supplier).setHeader("Supplier");
+        grid.addColumn(ExpectedReceipt::sku).setHeader("SKU").setAutoWidth(true);
+        grid.addColumn(e -> e.quantity().toPlainString() + " " + e.uom()).setHeader("Ordered");
+        grid.addColumn(e -> e.open().toPlainString() + " " + e.baseUom()).setHeader("Open");
+        grid.addColumn(ExpectedReceipt::dueDate).setHeader("Due");
+        grid.addColumn(ExpectedReceipt::warehouse).setHeader("Warehouse");
+        grid.addItemClickListener(e -> pick(e.getItem()));
+    }
+
+    /** Puts an expected receipt line into the receipt form and waits for the scan. */
+    void pick(ExpectedReceipt e) {
+        po.setValue(e.po());
+        line.setValue(e.line());
+        uom.setValue(e.uom());
+        scan.focus();
     }
 
     void receive() {
@@ -108,6 +126,10 @@ public class ReceivingView extends VerticalLayout {
     }
 
     private void refresh() {
+        List<ExpectedReceipt> today = expectedReceipts.dueToday(null, 500);
+        long overdue = today.stream().filter(ExpectedReceipt::overdue).count();
+        dueTitle.setText("Due today: " + (today.size() - overdue) + (overdue == 0 ? "" : ", overdue: " + overdue));
+        due.setItems(today);
         expected.setItems(expectedReceipts.list(null, true, null, null, 1000).items());
     }
 
