@@ -21,6 +21,6 @@ import java.lang.annotation.Target;
         "camunda.bpm.deployment-resource-pattern=classpath*:processes/*.bpmn,classpath*:test-processes/*.bpmn"
 })
 @ContextConfiguration(initializers = TestDatabase.class)
-@Import(TestSteps.class)
+@Import({TestSteps.class, TestClock.class})
 public @interface IntegrationTest {
 }

@@ -34,8 +34,11 @@ class CountService implements Counts {
     private final JdbcClient jdbc;
     private final CurrentUser user;
     private final Clock clock;
+    private final CountPlanning planning;
 
-    CountService(MasterData masterData, Adjustments adjustments, JdbcClient jdbc, CurrentUser user, Clock clock) {
+    CountService(MasterData masterData, Adjustments adjustments, JdbcClient jdbc, CurrentUser user, Clock clock,
+                 CountPlanning planning) {
+        this.planning = planning;
         this.masterData = masterData;
         this.adjustments = adjustments;
         this.jdbc = jdbc;
@@ -76,6 +79,9 @@ class CountService implements Counts {
             adjustmentToRecount = original.adjustmentId();
         } else if (countTaskId != null) {
             adjustmentToRecount = adjustments.adjustmentOfRecountTask(countTaskId).orElse(null);
+            if (adjustmentToRecount == null && planning.lineOfTask(countTaskId, sku, place.code(), counter).isEmpty()) {
+                throw new ValidationFailed("countTaskId", "no open count or recount task " + countTaskId);
+            }
         }
 
         String id = UUID.randomUUID().toString();
@@ -95,6 +101,10 @@ class CountService implements Counts {
                         assessed.adjustmentId() == null ? null : UUID.fromString(assessed.adjustmentId()),
                         Timestamp.from(now))
                 .update();
+        if (adjustmentToRecount == null) {
+            // a first count of the pair answers its open planned count, whether or not it came through the task
+            planning.counted(sku, place.code(), id, at);
+        }
         return new CountResult(id, assessed.variance(), assessed.decision(), assessed.adjustmentId());
     }
 

@@ -3,8 +3,10 @@ package com.invgov.counting.ui;
 import com.invgov.adjustment.Adjustments;
 import com.invgov.adjustment.TaskView;
 import com.invgov.api.ApiProblem;
+import com.invgov.counting.CountPlans;
 import com.invgov.counting.CountResult;
 import com.invgov.counting.Counts;
+import com.invgov.receiving.Gs1Barcode;
 import com.invgov.inventory.Item;
 import com.invgov.inventory.MasterData;
 import com.invgov.inventory.UomConversion;
@@ -23,13 +25,21 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The operator's tasks on a phone-sized screen: pick a (re)count task, scan the location or item to confirm the
- * place, enter what is there in any UoM of the item. Blind: the system quantity is never shown, not even after
- * the count (the answer says only whether it was taken).
+ * The operator's tasks on a phone-sized screen: pick a planned count or a recount task, scan the location or item to
+ * confirm the place, enter what is there in any UoM of the item. Blind: the system quantity is never shown, not even
+ * after the count (the answer says only whether it was taken).
+ * <p>
+ * The scan field takes what a keyboard-wedge scanner types: a location code, a SKU, or a GS1-128 element string
+ * (raw with FNC1 or in the human-readable {@code (AI)value} form). Of a GS1 scan, AI 240 (additional product
+ * identification) is read as the SKU, AI 10 fills the lot and AI 30 (count of items) the quantity in the base UoM. The
+ * demo plant's items carry no GTIN, so an AI 01 alone cannot name the item: the form says so and keeps the task's item.
  */
 @Route("my-tasks")
 @PageTitle("My tasks · invgov")
@@ -40,6 +50,7 @@ public class MyTasksView extends VerticalLayout {
     final Grid<TaskView> tasks = new Grid<>();
     final TextField scan = new TextField("Scan");
     final Span place = new Span();
+    final TextField lot = new TextField("Lot");
     final BigDecimalField quantity = new BigDecimalField("Counted quantity");
     final ComboBox<String> uom = new ComboBox<>("UoM");
     final Button submit = new Button("Submit count");
@@ -47,41 +58,53 @@ public class MyTasksView extends VerticalLayout {
     private final Adjustments adjustments;
     private final Counts counts;
     private final MasterData masterData;
+    private final CountPlans plans;
+    private final Clock clock;
     private TaskView selected;
 
-    public MyTasksView(Adjustments adjustments, Counts counts, MasterData masterData) {
+    public MyTasksView(Adjustments adjustments, Counts counts, MasterData masterData, CountPlans plans, Clock clock) {
+        this.plans = plans;
+        this.clock = clock;
         this.adjustments = adjustments;
         this.counts = counts;
         this.masterData = masterData;
         setMaxWidth("480px");
         tasks.setId("my-tasks-grid");
-        tasks.addColumn(TaskView::name).setHeader("Task");
-        tasks.addColumn(t -> t.subject().location()).setHeader("Location");
-        tasks.addColumn(t -> t.subject().sku()).setHeader("SKU");
+        // one narrow column: a phone shows the whole task without scrolling sideways
+        tasks.addColumn(t -> t.name() + " · " + t.subject().location() + " · " + t.subject().sku()).setHeader("Task");
         tasks.setAllRowsVisible(true);
         tasks.addSelectionListener(e -> select(e.getFirstSelectedItem().orElse(null)));
         scan.setId("my-tasks-scan");
         scan.setPlaceholder("Scan the location or item label");
         scan.addKeyPressListener(Key.ENTER, e -> scanned(scan.getValue()));
         place.setId("my-tasks-place");
+        lot.setId("my-tasks-lot");
         quantity.setId("my-tasks-quantity");
         uom.setId("my-tasks-uom");
         submit.setId("my-tasks-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickListener(e -> submit());
         result.setId("my-tasks-result");
-        add(new H2("My tasks"), tasks, place, scan, quantity, uom, submit, result);
+        scan.setWidthFull();
+        lot.setWidthFull();
+        quantity.setWidthFull();
+        uom.setWidthFull();
+        submit.setWidthFull();
+        add(new H2("My tasks"), tasks, place, scan, lot, quantity, uom, submit, result);
         refresh();
     }
 
     void refresh() {
-        tasks.setItems(adjustments.myTasks(200).stream().filter(t -> "recount".equals(t.taskKey())).toList());
+        List<TaskView> mine = new ArrayList<>(plans.myCountTasks(200));
+        adjustments.myTasks(200).stream().filter(t -> "recount".equals(t.taskKey())).forEach(mine::add);
+        tasks.setItems(mine);
         select(null);
     }
 
     void select(TaskView task) {
         selected = task;
         quantity.clear();
+        lot.setValue(task == null || task.subject().lot() == null ? "" : task.subject().lot());
         List<String> uoms = new ArrayList<>();
         if (task != null) {
             place.setText("Count " + task.subject().sku() + " at " + task.subject().location());
@@ -102,9 +125,53 @@ public class MyTasksView extends VerticalLayout {
         if (selected == null || value.isEmpty()) {
             return;
         }
-        boolean matches = value.equals(selected.subject().location()) || value.equals(selected.subject().sku())
-                || value.equals(selected.subject().sku() + "@" + selected.subject().location());
-        result.setText(matches ? "Scanned " + value + ": right place" : "Scanned " + value + ": not this task's place");
+        if (value.equals(selected.subject().location()) || value.equals(selected.subject().sku())
+                || value.equals(selected.subject().sku() + "@" + selected.subject().location())) {
+            result.setText("Scanned " + value + ": right place");
+            return;
+        }
+        if (looksLikeGs1(value)) {
+            gs1(value);
+            return;
+        }
+        result.setText("Scanned " + value + ": not this task's place");
+    }
+
+    private static boolean looksLikeGs1(String value) {
+        return value.startsWith("(") || value.startsWith("]C1") || value.indexOf('\u001d') >= 0
+                || value.matches("\\d{16,}.*");
+    }
+
+    private void gs1(String value) {
+        Gs1Barcode code;
+        try {
+            code = Gs1Barcode.parse(value, LocalDate.now(clock));
+        } catch (RuntimeException e) {
+            result.setText("Not a readable label: " + e.getMessage());
+            return;
+        }
+        String sku = code.otherElements().get("240");
+        if (sku != null && !sku.equals(selected.subject().sku())) {
+            result.setText("Scanned item " + sku + ": not this task's item " + selected.subject().sku());
+            return;
+        }
+        List<String> filled = new ArrayList<>();
+        if (code.lot() != null) {
+            lot.setValue(code.lot());
+            filled.add("lot " + code.lot());
+        }
+        if (code.itemCount() != null) {
+            quantity.setValue(BigDecimal.valueOf(code.itemCount()));
+            masterData.findItem(selected.subject().sku()).ifPresent(item -> uom.setValue(item.baseUom()));
+            filled.add("quantity " + code.itemCount());
+        }
+        if (sku == null && code.gtin() != null) {
+            result.setText("GTIN " + code.gtin() + " names no item here (items carry no GTIN): scan the SKU"
+                    + (filled.isEmpty() ? "" : "; took " + String.join(", ", filled)));
+            return;
+        }
+        result.setText("Scanned label" + (sku == null ? "" : " of " + sku)
+                + (filled.isEmpty() ? "" : ": took " + String.join(", ", filled)));
     }
 
     void submit() {
@@ -114,7 +181,8 @@ public class MyTasksView extends VerticalLayout {
         }
         try {
             CountResult r = counts.count(selected.subject().location(), selected.subject().sku(),
-                    selected.subject().lot(), quantity.getValue(), uom.getValue(), selected.id(), null, null);
+                    lot.getValue() == null || lot.getValue().isBlank() ? null : lot.getValue().trim(),
+                    quantity.getValue(), uom.getValue(), selected.id(), null, null);
             result.setText("Count taken");
             refresh();
         } catch (ApiProblem e) {

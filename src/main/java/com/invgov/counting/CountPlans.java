@@ -1,0 +1,35 @@
+package com.invgov.counting;
+
+import com.invgov.adjustment.TaskView;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Cycle-count plans (DESIGN §5.2): planned daily by the {@code cycle-count} process (timer) or on demand, stored
+ * per warehouse and day, each planned line with one blind count task.
+ */
+public interface CountPlans {
+
+    /** Process key of the planning and count process. */
+    String PROCESS = "cycle-count";
+
+    /**
+     * Plans {@code day} (null = today) now through the {@code cycle-count} process; INVENTORY_CONTROLLER or ADMIN.
+     * A warehouse already planned for that day (or a later one) is left as it is, so planning twice changes nothing.
+     * Returns the plans of that day.
+     */
+    List<CountPlanView> planNow(LocalDate day);
+
+    /** Stored plans of a day (null = today), of one warehouse or all (null); every signed-in role may read. */
+    List<CountPlanView> plans(String warehouse, LocalDate day);
+
+    /** Per warehouse: today's plan, due, overdue, accuracy of the last 30 days. */
+    List<CountingOverview> overview();
+
+    /** The caller's open count tasks (unclaimed for their roles or claimed by them), blind: no quantities. */
+    List<TaskView> myCountTasks(int limit);
+
+    /** Planned counts of the last 30 days counted on or before their due day. */
+    OnTimeCompletion onTimeCompletion();
+}

@@ -1,0 +1,81 @@
+package com.invgov.counting.internal;
+
+import com.invgov.adjustment.AdjustmentRejected;
+import com.invgov.counting.plan.EventCountReason;
+import com.invgov.inventory.Ledger;
+import com.invgov.inventory.LocationType;
+import com.invgov.inventory.MasterData;
+import com.invgov.inventory.MovementPosted;
+import com.invgov.inventory.Place;
+import com.invgov.inventory.StockRefused;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * Event counts (DESIGN §5.2): a balance of a countable pair reaching zero, a posting refused for insufficient stock,
+ * a rejected adjustment each store a row that the next planning turns into a count due the day after. Listens
+ * synchronously: in the posting's or the rejection's transaction (a refusal is published after its rollback, so that
+ * one gets a transaction of its own).
+ */
+@Component
+class CountEventListener {
+
+    private final CountPlanStore store;
+    private final MasterData masterData;
+    private final Ledger ledger;
+    private final Clock clock;
+
+    CountEventListener(CountPlanStore store, MasterData masterData, Ledger ledger, Clock clock) {
+        this.store = store;
+        this.masterData = masterData;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Transactional
+    public void on(MovementPosted posted) {
+        Place from = posted.movement().from();
+        if (from == null || !countable(from.location())) {
+            return;
+        }
+        String sku = posted.movement().sku();
+        if (ledger.balanceAsOf(sku, from.location(), null, null, clock.instant().plusSeconds(86_400L * 3650))
+                .signum() == 0) {
+            record(sku, from.location(), EventCountReason.ZERO_CONFIRMATION, "movement:" + posted.movementId());
+        }
+    }
+
+    @EventListener
+    @Transactional
+    public void on(StockRefused refused) {
+        if ("POSTING".equals(refused.kind()) && countable(refused.location())) {
+            record(refused.sku(), refused.location(), EventCountReason.INSUFFICIENT_STOCK_REFUSED,
+                    refused.reference());
+        }
+    }
+
+    @EventListener
+    @Transactional
+    public void on(AdjustmentRejected rejected) {
+        if (countable(rejected.location())) {
+            record(rejected.sku(), rejected.location(), EventCountReason.ADJUSTMENT_REJECTED,
+                    "adjustment:" + rejected.adjustmentId());
+        }
+    }
+
+    private boolean countable(String location) {
+        return location != null && masterData.findLocation(location)
+                .filter(l -> l.type() == LocationType.STOCK && l.countable()).isPresent();
+    }
+
+    private void record(String sku, String location, EventCountReason reason, String reference) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        store.recordEvent(sku, location, reason.name(), today, reference, clock.instant());
+    }
+}

@@ -1,0 +1,252 @@
+package com.invgov.counting.internal;
+
+import com.invgov.counting.CountPlanView;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The count plan tables (V41): plans, plan lines, event counts, first sight of countable pairs. */
+@Repository
+class CountPlanStore {
+
+    static final String PLANNED = "PLANNED";
+    static final String COUNTED = "COUNTED";
+    static final String ROLLED_OVER = "ROLLED_OVER";
+    static final String WAITING = "WAITING";
+
+    private static final String LINE_COLUMNS = "id::text, warehouse, day, sku, location, lot, reason, due_date, "
+            + "interval_days, priority, status, task_id, count_id::text, counted_on, on_time";
+
+    private final JdbcClient jdbc;
+
+    CountPlanStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record StoredLine(String id, String warehouse, LocalDate day, CountPlanView.Line line) {
+    }
+
+    record LastCounts(LocalDate lastCounted, int counts, int withinTolerance) {
+    }
+
+    record StoredEvent(String sku, String location, String reason, LocalDate occurredOn) {
+    }
+
+    // ---- plans
+
+    Optional<LocalDate> latestPlannedDay(String warehouse) {
+        return jdbc.sql("SELECT max(day) FROM count_plan WHERE warehouse = ?").param(warehouse)
+                .query((rs, n) -> Optional.ofNullable(rs.getDate(1)).map(Date::toLocalDate)).single();
+    }
+
+    /** Inserts the plan header; false when the warehouse already has a plan for the day (another run made it). */
+    boolean insertPlan(String warehouse, LocalDate day, int capacity, Integer version, Instant at, String by) {
+        return jdbc.sql("""
+                        INSERT INTO count_plan (warehouse, day, capacity, rule_set_version, planned_at, planned_by)
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (warehouse, day) DO NOTHING""")
+                .params(warehouse, Date.valueOf(day), capacity, version, Timestamp.from(at), by)
+                .update() == 1;
+    }
+
+    void insertLine(UUID id, String warehouse, LocalDate day, String sku, String location, String lot, String reason,
+                    LocalDate due, int intervalDays, int priority, String status, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO count_plan_line (id, warehouse, day, sku, location, lot, reason, due_date,
+                          interval_days, priority, status, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, warehouse, Date.valueOf(day), sku, location, lot, reason, Date.valueOf(due), intervalDays,
+                        priority, status, Timestamp.from(at))
+                .update();
+    }
+
+    /** Open lines (PLANNED) of a warehouse planned before {@code day}, locked. */
+    List<StoredLine> openLinesBefore(String warehouse, LocalDate day) {
+        return jdbc.sql("SELECT " + LINE_COLUMNS + " FROM count_plan_line WHERE warehouse = ? AND status = 'PLANNED'"
+                        + " AND day < ? ORDER BY day, priority FOR UPDATE")
+                .params(warehouse, Date.valueOf(day)).query(CountPlanStore::line).list();
+    }
+
+    void rollOver(String id, Instant at) {
+        jdbc.sql("UPDATE count_plan_line SET status = 'ROLLED_OVER', updated_at = ? WHERE id = ?::uuid")
+                .params(Timestamp.from(at), id).update();
+    }
+
+    Optional<StoredLine> line(String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT " + LINE_COLUMNS + " FROM count_plan_line WHERE id = ?").param(uuid)
+                .query(CountPlanStore::line).optional();
+    }
+
+    /** The open line of a pair, locked (at most one: unique index). */
+    Optional<StoredLine> openLineOf(String sku, String location) {
+        return jdbc.sql("SELECT " + LINE_COLUMNS + " FROM count_plan_line WHERE sku = ? AND location = ? "
+                        + "AND status = 'PLANNED' FOR UPDATE")
+                .params(sku, location).query(CountPlanStore::line).optional();
+    }
+
+    void counted(String id, String countId, LocalDate countedOn, boolean onTime, String taskId, Instant at) {
+        jdbc.sql("""
+                        UPDATE count_plan_line SET status = 'COUNTED', count_id = ?::uuid, counted_on = ?, on_time = ?,
+                          task_id = coalesce(task_id, ?), updated_at = ? WHERE id = ?::uuid""")
+                .params(countId, Date.valueOf(countedOn), onTime, taskId, Timestamp.from(at), id).update();
+    }
+
+    void setTask(String id, String taskId) {
+        jdbc.sql("UPDATE count_plan_line SET task_id = ? WHERE id = ?::uuid AND task_id IS NULL")
+                .params(taskId, id).update();
+    }
+
+    List<String> plannedLinesWithoutTask() {
+        return jdbc.sql("SELECT id::text FROM count_plan_line WHERE status = 'PLANNED' AND task_id IS NULL")
+                .query(String.class).list();
+    }
+
+    List<CountPlanView> plans(String warehouse, LocalDate day) {
+        var headers = jdbc.sql("""
+                        SELECT warehouse, day, capacity, rule_set_version, planned_at, planned_by FROM count_plan
+                        WHERE day = ? AND (CAST(? AS varchar) IS NULL OR warehouse = ?) ORDER BY warehouse""")
+                .params(Date.valueOf(day), warehouse, warehouse)
+                .query((rs, n) -> new CountPlanView(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getInt(3),
+                        (Integer) rs.getObject(4), rs.getTimestamp(5).toInstant(), rs.getString(6), List.of()))
+                .list();
+        Map<String, List<CountPlanView.Line>> lines = new HashMap<>();
+        jdbc.sql("SELECT " + LINE_COLUMNS + " FROM count_plan_line WHERE day = ? "
+                        + "AND (CAST(? AS varchar) IS NULL OR warehouse = ?) ORDER BY warehouse, priority")
+                .params(Date.valueOf(day), warehouse, warehouse).query(CountPlanStore::line).list()
+                .forEach(l -> lines.computeIfAbsent(l.warehouse(), w -> new ArrayList<>()).add(l.line()));
+        return headers.stream().map(h -> new CountPlanView(h.warehouse(), h.day(), h.capacity(), h.ruleSetVersion(),
+                h.plannedAt(), h.plannedBy(), lines.getOrDefault(h.warehouse(), List.of()))).toList();
+    }
+
+    // ---- planning inputs
+
+    /** Per pair: the day of its last count up to {@code dayEnd} and the within-tolerance share of its last 5. */
+    Map<List<String>, LastCounts> lastCounts(Instant before) {
+        Map<List<String>, LastCounts> result = new HashMap<>();
+        jdbc.sql("""
+                        SELECT sku, location, max(event_time) AS last, count(*) AS n,
+                               count(*) FILTER (WHERE within_tolerance) AS ok
+                        FROM (SELECT sku, location, event_time, within_tolerance,
+                                     row_number() OVER (PARTITION BY sku, location ORDER BY event_time DESC) AS rn
+                              FROM count_result WHERE event_time < ?) recent
+                        WHERE rn <= 5 GROUP BY sku, location""")
+                .param(Timestamp.from(before))
+                .query((ResultSet rs) -> {
+                    result.put(List.of(rs.getString(1), rs.getString(2)), new LastCounts(
+                            rs.getTimestamp(3).toInstant().atZone(ZoneOffset.UTC).toLocalDate(), rs.getInt(4),
+                            rs.getInt(5)));
+                });
+        return result;
+    }
+
+    List<StoredEvent> events(LocalDate from, LocalDate before) {
+        return jdbc.sql("SELECT sku, location, reason, occurred_on FROM count_event WHERE occurred_on >= ? "
+                        + "AND occurred_on < ?")
+                .params(Date.valueOf(from), Date.valueOf(before))
+                .query((rs, n) -> new StoredEvent(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getDate(4).toLocalDate()))
+                .list();
+    }
+
+    void recordEvent(String sku, String location, String reason, LocalDate occurredOn, String reference, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO count_event (sku, location, reason, occurred_on, reference, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(sku, location, reason, Date.valueOf(occurredOn), reference, Timestamp.from(at)).update();
+    }
+
+    /** When each known pair became countable; pairs seen for the first time are recorded as countable since {@code day}. */
+    Map<List<String>, LocalDate> countableSince(List<List<String>> pairs, LocalDate day) {
+        Map<List<String>, LocalDate> known = new HashMap<>();
+        jdbc.sql("SELECT sku, location, countable_since FROM count_pair")
+                .query((ResultSet rs) -> {
+                    known.put(List.of(rs.getString(1), rs.getString(2)), rs.getDate(3).toLocalDate());
+                });
+        for (List<String> pair : pairs) {
+            if (!known.containsKey(pair)) {
+                jdbc.sql("INSERT INTO count_pair (sku, location, countable_since) VALUES (?, ?, ?) "
+                                + "ON CONFLICT DO NOTHING")
+                        .params(pair.get(0), pair.get(1), Date.valueOf(day)).update();
+                known.put(pair, day);
+            }
+        }
+        return known;
+    }
+
+    // ---- figures
+
+    record OpenFigures(String warehouse, int plannedToday, int countedToday, int open, int overdue) {
+    }
+
+    List<OpenFigures> openFigures(LocalDate today) {
+        return jdbc.sql("""
+                        SELECT warehouse,
+                          count(*) FILTER (WHERE day = ? AND status IN ('PLANNED', 'COUNTED')) AS planned_today,
+                          count(*) FILTER (WHERE day = ? AND status = 'COUNTED') AS counted_today,
+                          count(*) FILTER (WHERE status = 'PLANNED') AS open,
+                          count(*) FILTER (WHERE (status = 'PLANNED' AND due_date < ?)
+                                              OR (status = 'WAITING' AND day = ?)) AS overdue
+                        FROM count_plan_line WHERE day >= ? OR status = 'PLANNED'
+                        GROUP BY warehouse ORDER BY warehouse""")
+                .params(Date.valueOf(today), Date.valueOf(today), Date.valueOf(today), Date.valueOf(today),
+                        Date.valueOf(today.minusDays(1)))
+                .query((rs, n) -> new OpenFigures(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                        rs.getInt(5)))
+                .list();
+    }
+
+    record LocationAccuracy(String location, int counts, int withinTolerance) {
+    }
+
+    List<LocationAccuracy> accuracyByLocation(Instant since) {
+        return jdbc.sql("SELECT location, count(*), count(*) FILTER (WHERE within_tolerance) FROM count_result "
+                        + "WHERE event_time >= ? GROUP BY location")
+                .param(Timestamp.from(since))
+                .query((rs, n) -> new LocationAccuracy(rs.getString(1), rs.getInt(2), rs.getInt(3))).list();
+    }
+
+    /**
+     * Counts due from {@code from} up to {@code today}: one per (pair, due date), however often it rolled over; on time
+     * when one of its lines was counted on or before the due date. Those due today and not yet counted are not late
+     * yet and left out.
+     */
+    int[] onTime(LocalDate from, LocalDate today) {
+        return jdbc.sql("""
+                        SELECT count(*), count(*) FILTER (WHERE on_time) FROM (
+                          SELECT sku, location, due_date, bool_or(status = 'COUNTED' AND on_time) AS on_time,
+                                 bool_or(status = 'COUNTED') AS counted
+                          FROM count_plan_line WHERE due_date >= ? AND due_date <= ?
+                          GROUP BY sku, location, due_date) due
+                        WHERE due_date < ? OR counted""")
+                .params(Date.valueOf(from), Date.valueOf(today), Date.valueOf(today))
+                .query((rs, n) -> new int[]{rs.getInt(1), rs.getInt(2)}).single();
+    }
+
+    private static StoredLine line(ResultSet rs, int n) throws SQLException {
+        Date counted = rs.getDate("counted_on");
+        var line = new CountPlanView.Line(rs.getString(1), rs.getString("sku"), rs.getString("location"),
+                rs.getString("lot"), rs.getString("reason"), rs.getDate("due_date").toLocalDate(),
+                rs.getInt("interval_days"), rs.getInt("priority"), rs.getString("status"), rs.getString("task_id"),
+                rs.getString("count_id"), counted == null ? null : counted.toLocalDate(),
+                (Boolean) rs.getObject("on_time"));
+        return new StoredLine(rs.getString(1), rs.getString("warehouse"), rs.getDate("day").toLocalDate(), line);
+    }
+}

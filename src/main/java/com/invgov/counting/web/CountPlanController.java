@@ -1,0 +1,47 @@
+package com.invgov.counting.web;
+
+import com.invgov.counting.CountPlanView;
+import com.invgov.counting.CountPlans;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** {@code /api/v1/count-plans}: stored cycle-count plans per warehouse and day, and planning on demand. */
+@RestController
+@RequestMapping(path = "/api/v1/count-plans", produces = MediaType.APPLICATION_JSON_VALUE)
+class CountPlanController {
+
+    private final CountPlans plans;
+
+    CountPlanController(CountPlans plans) {
+        this.plans = plans;
+    }
+
+    record PlanRequest(LocalDate day) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The stored plans of a day (default today, UTC), of one warehouse or all; blind: no "
+            + "quantities. Every role may read.")
+    List<CountPlanView> plans(@RequestParam(required = false) String warehouse,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                              LocalDate day) {
+        return plans.plans(warehouse, day);
+    }
+
+    @PostMapping
+    @Operation(summary = "Plan a day now (default today) through the cycle-count process (INVENTORY_CONTROLLER, "
+            + "ADMIN). A warehouse already planned for that day keeps its plan; returns the plans of the day.")
+    List<CountPlanView> planNow(@RequestBody(required = false) PlanRequest body) {
+        return plans.planNow(body == null ? null : body.day());
+    }
+}

@@ -1,0 +1,216 @@
+package com.invgov.counting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.invgov.inventory.StockRefused;
+import com.invgov.support.Api;
+import com.invgov.support.IntegrationTest;
+import com.invgov.support.MovableClock;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code /api/v1/count-plans} and counts against planned count tasks through the API; count tasks are blind. */
+@IntegrationTest
+class CountPlanApiTest {
+
+    static final String SKU = CycleCountProcessTest.SKU;
+    static final String LOCATION = CycleCountProcessTest.LOCATION;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    MovableClock clock;
+    @Autowired
+    ApplicationEventPublisher publisher;
+
+    LocalDate tomorrow;
+
+    @BeforeEach
+    void cleanSlate() {
+        clock.reset();
+        CountPlanFixture.forgetAllPlans(jdbc, runtime);
+        tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        clock.reset();
+        CountPlanFixture.forgetAllPlans(jdbc, runtime);
+    }
+
+    @Test
+    void everyRoleReadsPlansButOnlyControllersAndAdminsPlan() {
+        for (String user : List.of("olga", "audrey", "fiona", "quinn", "ivan", "mes")) {
+            ResponseEntity<JsonNode> read = Api.as(port, user).get().uri("/api/v1/count-plans?warehouse=P1-WH1&day="
+                    + tomorrow).retrieve().toEntity(JsonNode.class);
+            assertThat(read.getStatusCode().value()).as(user).isEqualTo(200);
+            assertThat(read.getBody().isArray()).isTrue();
+        }
+        assertThat(Api.anonymous(port).get().uri("/api/v1/count-plans").retrieve().toBodilessEntity()
+                .getStatusCode().value()).isEqualTo(401);
+
+        for (String user : List.of("olga", "audrey", "fiona")) {
+            ResponseEntity<JsonNode> refused = post(user, Map.of("day", tomorrow.toString()));
+            assertThat(refused.getStatusCode().value()).as(user).isEqualTo(403);
+            assertThat(refused.getBody().get("type").asText()).endsWith("/forbidden");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM count_plan").query(Long.class).single()).isZero();
+
+        // the default day is today, with the body left out
+        assertThat(Api.as(port, "ada").post().uri("/api/v1/count-plans").retrieve().toEntity(JsonNode.class)
+                .getBody()).extracting(p -> p.get("day").asText()).containsOnly(tomorrow.minusDays(1).toString());
+
+        ResponseEntity<JsonNode> planned = post("ivan", Map.of("day", tomorrow.toString()));
+        assertThat(planned.getStatusCode().value()).isEqualTo(200);
+        assertThat(planned.getBody()).extracting(p -> p.get("warehouse").asText())
+                .containsExactly("P1-WH1", "P1-WH2", "P2-WH1");
+        JsonNode wh1 = Api.as(port, "audrey").get().uri("/api/v1/count-plans?warehouse=P1-WH1&day=" + tomorrow)
+                .retrieve().body(JsonNode.class);
+        assertThat(wh1).hasSize(1);
+        assertThat(wh1.get(0).get("capacity").asInt()).as("the rule set's capacity").isEqualTo(200);
+        assertThat(wh1.get(0).get("ruleSetVersion").isInt()).isTrue();
+        assertThat(wh1.get(0).get("plannedBy").asText()).isEqualTo("ivan");
+    }
+
+    @Test
+    void badDaysAre4xxProblems() {
+        ResponseEntity<JsonNode> garbled = post("ivan", Map.of("day", "2026-13-45"));
+        assertThat(garbled.getStatusCode().value()).isEqualTo(400);
+        assertThat(garbled.getBody().get("type").asText()).endsWith("/validation");
+        ResponseEntity<JsonNode> past = post("ivan", Map.of("day", tomorrow.minusDays(3).toString()));
+        assertThat(past.getStatusCode().value()).as("the past").isEqualTo(422);
+        assertThat(past.getBody().toString()).contains("day");
+        assertThat(post("ivan", Map.of("day", tomorrow.plusDays(90).toString())).getStatusCode().value())
+                .as("too far ahead").isEqualTo(422);
+        assertThat(Api.as(port, "ivan").get().uri("/api/v1/count-plans?day=yesterday").retrieve()
+                .toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void aCountWithAPlannedCountTaskIdIsCheckedAgainstTheTaskAndCompletesIt() {
+        refused(SKU, LOCATION);
+        JsonNode line = CycleCountProcessTest.line(post("ivan", Map.of("day", tomorrow.toString())).getBody(), SKU,
+                LOCATION);
+        String taskId = line.get("taskId").asText();
+
+        ResponseEntity<JsonNode> elsewhere = count("olga", taskId, SKU, "P1-WH1-A-03-01", BigDecimal.ZERO);
+        assertThat(elsewhere.getStatusCode().value()).isEqualTo(422);
+        assertThat(elsewhere.getBody().toString()).contains("countTaskId");
+        ResponseEntity<JsonNode> unknown = count("olga", UUID.randomUUID().toString(), SKU, LOCATION, BigDecimal.ONE);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(422);
+
+        ResponseEntity<JsonNode> counted = count("olga", taskId, SKU, LOCATION, systemQuantity(SKU, LOCATION));
+        assertThat(counted.getStatusCode().value()).as("%s", counted.getBody()).isEqualTo(201);
+        assertThat(counted.getBody().get("decision").get("outcome").asText()).isEqualTo("NO_VARIANCE");
+        JsonNode after = CycleCountProcessTest.line(Api.as(port, "ivan").get().uri("/api/v1/count-plans?day="
+                + tomorrow).retrieve().body(JsonNode.class), SKU, LOCATION);
+        assertThat(after.get("status").asText()).isEqualTo("COUNTED");
+        assertThat(after.get("countId").asText()).isEqualTo(counted.getBody().get("id").asText());
+        // the task is gone: counting it again is refused
+        assertThat(count("omar", taskId, SKU, LOCATION, BigDecimal.ONE).getStatusCode().value()).isEqualTo(422);
+    }
+
+    @Test
+    void countTasksAreBlindInTheTaskListAndInThePlans() {
+        refused(SKU, LOCATION);
+        JsonNode plans = post("ivan", Map.of("day", tomorrow.toString())).getBody();
+        JsonNode line = CycleCountProcessTest.line(plans, SKU, LOCATION);
+
+        JsonNode tasks = Api.as(port, "olga").get().uri("/api/v1/tasks?limit=200").retrieve().body(JsonNode.class);
+        JsonNode task = null;
+        for (JsonNode t : tasks.get("items")) {
+            if (t.get("id").asText().equals(line.get("taskId").asText())) {
+                task = t;
+            }
+        }
+        assertThat(task).as("olga (OPERATOR) is offered the count task: %s", tasks).isNotNull();
+        assertThat(task.get("processKey").asText()).isEqualTo("cycle-count");
+        assertThat(task.get("businessKey").asText()).isEqualTo(line.get("id").asText());
+        JsonNode subject = task.get("subject");
+        assertThat(subject.get("type").asText()).isEqualTo("count");
+        assertThat(subject.get("id").asText()).isEqualTo(line.get("id").asText());
+        assertThat(subject.get("sku").asText()).isEqualTo(SKU);
+        assertThat(subject.get("location").asText()).isEqualTo(LOCATION);
+        assertThat(subject.has("lot")).isTrue();
+        JsonNode one = Api.as(port, "olga").get().uri("/api/v1/tasks/" + line.get("taskId").asText()).retrieve()
+                .body(JsonNode.class);
+        assertThat(one.toString().toLowerCase()).doesNotContain("quantity").doesNotContain("qty");
+        assertThat(task.toString().toLowerCase()).doesNotContain("quantity").doesNotContain("qty")
+                .doesNotContain("system");
+        assertThat(plans.toString().toLowerCase()).doesNotContain("quantity").doesNotContain("qty");
+        // ivan (controller) is not a candidate of count tasks
+        JsonNode ivans = Api.as(port, "ivan").get().uri("/api/v1/tasks?limit=200").retrieve().body(JsonNode.class);
+        assertThat(ivans.get("items").findValuesAsText("id")).doesNotContain(line.get("taskId").asText());
+    }
+
+    @Test
+    void aCountTaskIsCompletedFromTheTaskInboxWithTheCountedQuantity() {
+        refused(SKU, LOCATION);
+        JsonNode line = CycleCountProcessTest.line(post("ivan", Map.of("day", tomorrow.toString())).getBody(), SKU,
+                LOCATION);
+        String taskId = line.get("taskId").asText();
+
+        ResponseEntity<JsonNode> missing = complete("olga", taskId, Map.of("uom", "EA"));
+        assertThat(missing.getStatusCode().value()).isEqualTo(422);
+        assertThat(missing.getBody().toString()).contains("countedQuantity");
+        assertThat(complete("olga", taskId, Map.of("countedQuantity", systemQuantity(SKU, LOCATION), "uom", "EA"))
+                .getStatusCode().value()).isEqualTo(204);
+
+        JsonNode after = CycleCountProcessTest.line(Api.as(port, "ivan").get().uri("/api/v1/count-plans?day="
+                + tomorrow).retrieve().body(JsonNode.class), SKU, LOCATION);
+        assertThat(after.get("status").asText()).isEqualTo("COUNTED");
+        assertThat(jdbc.sql("SELECT outcome FROM count_result WHERE id = ?::uuid").param(after.get("countId").asText())
+                .query(String.class).single()).isEqualTo("NO_VARIANCE");
+    }
+
+    // ---- helpers
+
+    private ResponseEntity<JsonNode> complete(String user, String taskId, Map<String, Object> fields) {
+        return Api.as(port, user).post().uri("/api/v1/tasks/" + taskId + "/complete")
+                .contentType(MediaType.APPLICATION_JSON).body(fields).retrieve().toEntity(JsonNode.class);
+    }
+
+    private void refused(String sku, String location) {
+        publisher.publishEvent(new StockRefused("POSTING", sku, location, null, new BigDecimal("999999"), "test",
+                "olga"));
+    }
+
+    private ResponseEntity<JsonNode> post(String user, Object body) {
+        return Api.as(port, user).post().uri("/api/v1/count-plans").contentType(MediaType.APPLICATION_JSON)
+                .body(body).retrieve().toEntity(JsonNode.class);
+    }
+
+    private BigDecimal systemQuantity(String sku, String location) {
+        return jdbc.sql("SELECT coalesce(sum(quantity), 0) FROM balance WHERE sku = ? AND location = ?")
+                .params(sku, location).query(BigDecimal.class).single();
+    }
+
+    private ResponseEntity<JsonNode> count(String user, String taskId, String sku, String location,
+                                           BigDecimal quantity) {
+        return Api.as(port, user).post().uri("/api/v1/counts").contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("location", location, "sku", sku, "countedQuantity", quantity, "uom", "EA",
+                        "countTaskId", taskId))
+                .retrieve().toEntity(JsonNode.class);
+    }
+}

@@ -1,0 +1,197 @@
+package com.invgov.counting.ui;
+
+import com.invgov.adjustment.TaskView;
+import com.invgov.console.TileValue;
+import com.invgov.counting.CountPlanFixture;
+import com.invgov.counting.CountPlanView;
+import com.invgov.counting.CountPlans;
+import com.invgov.counting.CountingOverview;
+import com.invgov.counting.Counts;
+import com.invgov.inventory.StockRefused;
+import com.invgov.support.ConsoleSession;
+import com.invgov.support.IntegrationTest;
+import com.invgov.support.MovableClock;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.User;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._fetch;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Counting overview, planned count tasks in My tasks (blind, GS1 scan), and the on-time dashboard tile. */
+@IntegrationTest
+class CountingConsoleTest {
+
+    static final String SKU = "FAS-00001";
+    static final String LOCATION = "P1-WH1-A-03-03";
+    static final String OTHER_LOCATION = "P1-WH1-A-03-01";
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    MovableClock clock;
+    @Autowired
+    ApplicationEventPublisher publisher;
+    @Autowired
+    CountPlans plans;
+    @Autowired
+    Counts counts;
+    @Autowired
+    CountCompletionTile tile;
+
+    LocalDate today;
+
+    @BeforeEach
+    void cleanSlate() {
+        clock.reset();
+        CountPlanFixture.forgetAllPlans(jdbc, runtime);
+        today = LocalDate.now(ZoneOffset.UTC);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        ConsoleSession.close();
+        clock.reset();
+        CountPlanFixture.forgetAllPlans(jdbc, runtime);
+    }
+
+    @Test
+    void theCountingViewShowsThePlanPerWarehouseAndControllersPlanNow() {
+        ConsoleSession.signIn(context, "ivan", "INVENTORY_CONTROLLER");
+        UI.getCurrent().navigate(CountingView.class);
+        Button planNow = _get(Button.class, spec -> spec.withId("counting-plan-now"));
+        assertThat(planNow.isVisible()).isTrue();
+        planNow.click();
+
+        @SuppressWarnings("unchecked")
+        Grid<CountingOverview> overview = _get(Grid.class, spec -> spec.withId("counting-overview"));
+        assertThat(_fetch(overview, 0, 100)).extracting(CountingOverview::warehouse)
+                .contains("P1-WH1", "P1-WH2", "P2-WH1");
+        assertThat(span("counting-summary").getText()).contains("P1-WH1").contains(today.toString())
+                .contains("capacity 200");
+        ConsoleSession.close();
+
+        ConsoleSession.signIn(context, "audrey", "AUDITOR");
+        UI.getCurrent().navigate(CountingView.class);
+        _get(CountingView.class);
+        assertThat(_find(Button.class, spec -> spec.withId("counting-plan-now")))
+                .as("auditors read, they do not plan").isEmpty();
+        ConsoleSession.close();
+
+        ConsoleSession.signIn(context, "olga", "OPERATOR");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> UI.getCurrent().navigate(CountingView.class))
+                .as("operators have My tasks, not Counting")
+                .isInstanceOf(com.github.mvysny.kaributesting.v10.MockAccessDeniedException.class);
+    }
+
+    @Test
+    void anOperatorCountsAPlannedTaskBlindFromMyTasksWithAGs1Scan() {
+        publisher.publishEvent(new StockRefused("POSTING", SKU, LOCATION, null, BigDecimal.TEN, "test", "olga"));
+        signInService("ivan", "INVENTORY_CONTROLLER");
+        plans.planNow(today.plusDays(1));
+        BigDecimal system = jdbc.sql("SELECT coalesce(sum(quantity), 0) FROM balance WHERE sku = ? AND location = ?")
+                .params(SKU, LOCATION).query(BigDecimal.class).single();
+
+        ConsoleSession.signIn(context, "olga", "OPERATOR");
+        UI.getCurrent().navigate(MyTasksView.class);
+        @SuppressWarnings("unchecked")
+        Grid<TaskView> grid = _get(Grid.class, spec -> spec.withId("my-tasks-grid"));
+        TaskView task = _fetch(grid, 0, 1000).stream().filter(t -> "count".equals(t.subject().type())
+                && SKU.equals(t.subject().sku()) && LOCATION.equals(t.subject().location())).findFirst().orElseThrow();
+        assertThat(grid.getColumns()).as("one narrow column for a phone").hasSize(1);
+        grid.select(task);
+        assertThat(span("my-tasks-place").getText()).contains(SKU).contains(LOCATION)
+                .doesNotContain(system.stripTrailingZeros().toPlainString());
+
+        _get(MyTasksView.class).scanned("(240)NUT-00002(30)5");
+        assertThat(span("my-tasks-result").getText()).contains("not this task's item");
+
+        _get(MyTasksView.class).scanned("(240)" + SKU + "(30)" + system.intValue());
+        assertThat(span("my-tasks-result").getText()).contains("quantity " + system.intValue());
+        assertThat(_get(BigDecimalField.class, spec -> spec.withId("my-tasks-quantity")).getValue())
+                .isEqualByComparingTo(system);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> uom = _get(ComboBox.class, spec -> spec.withId("my-tasks-uom"));
+        assertThat(uom.getValue()).isEqualTo("EA");
+        _get(MyTasksView.class).scanned(LOCATION);
+        assertThat(span("my-tasks-result").getText()).contains("right place");
+
+        _get(Button.class, spec -> spec.withId("my-tasks-submit")).click();
+        assertThat(span("my-tasks-result").getText()).isEqualTo("Count taken");
+        assertThat(_fetch(grid, 0, 1000)).noneMatch(t -> t.id().equals(task.id()));
+        assertThat(jdbc.sql("SELECT status FROM count_plan_line WHERE id = ?::uuid").param(task.subject().id())
+                .query(String.class).single()).isEqualTo("COUNTED");
+    }
+
+    @Test
+    void theTileIsTheShareOfCountsDueInTheLast30DaysCountedByTheirDueDay() {
+        assertThat(tile.key()).isEqualTo("count-completion-on-time");
+        assertThat(tile.read().headline()).as("nothing due yet").isEqualTo("–");
+
+        LocalDate day = today.plusDays(1);
+        publisher.publishEvent(new StockRefused("POSTING", SKU, LOCATION, null, BigDecimal.TEN, "test", "olga"));
+        publisher.publishEvent(new StockRefused("POSTING", SKU, OTHER_LOCATION, null, BigDecimal.TEN, "test", "olga"));
+        signInService("ivan", "INVENTORY_CONTROLLER");
+        List<CountPlanView> planned = plans.planNow(day);
+        long due = planned.stream().mapToLong(p -> p.lines().size()).sum();
+        assertThat(due).isGreaterThanOrEqualTo(2);
+
+        // one counted on its due day, the other the day after
+        signInService("olga", "OPERATOR");
+        clock.moveTo(day.atTime(9, 0).toInstant(ZoneOffset.UTC));
+        countWithSystemQuantity(LOCATION);
+        clock.moveTo(day.plusDays(1).atTime(9, 0).toInstant(ZoneOffset.UTC));
+        countWithSystemQuantity(OTHER_LOCATION);
+
+        TileValue value = tile.read();
+        String expected = BigDecimal.valueOf(100).divide(BigDecimal.valueOf(due), 1, java.math.RoundingMode.HALF_UP)
+                .toPlainString() + " %";
+        assertThat(value.headline()).isEqualTo(expected);
+        assertThat(value.detail()).startsWith("1 of " + due + " planned counts on time");
+        assertThat(value.tone()).isEqualTo(TileValue.Tone.ALERT);
+    }
+
+    private void countWithSystemQuantity(String location) {
+        BigDecimal system = jdbc.sql("SELECT coalesce(sum(quantity), 0) FROM balance WHERE sku = ? AND location = ?")
+                .params(SKU, location).query(BigDecimal.class).single();
+        assertThat(counts.count(location, SKU, null, system, "EA", null, null, null).decision().outcome())
+                .isEqualTo("NO_VARIANCE");
+    }
+
+    private static void signInService(String username, String role) {
+        var user = User.withUsername(username).password("n/a")
+                .authorities(List.of(new SimpleGrantedAuthority("ROLE_" + role))).build();
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+
+    private static Span span(String id) {
+        return _get(Span.class, spec -> spec.withId(id));
+    }
+}
