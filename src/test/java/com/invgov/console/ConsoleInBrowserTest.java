@@ -5,12 +5,17 @@ import com.invgov.support.Browser;
 import com.invgov.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * routing and access control over HTTP, the client-side rendering and key handling).
  */
 @IntegrationTest
+@SuppressWarnings("unchecked")
 class ConsoleInBrowserTest {
 
     @LocalServerPort
@@ -96,6 +102,64 @@ class ConsoleInBrowserTest {
 
         assertThat(browser.textOnceItContains("transfer-result", "Posted")).contains("3 EA NUT-00002");
         assertThat(quantity("NUT-00002", "P1-WH1-STG")).isEqualByComparingTo(before.add(new BigDecimal(3)));
+    }
+
+    @Test
+    void anOperatorRecountsBlindOnAPhoneSizedScreen() {
+        // an A item at 10.40 with 2300 on hand; omar counts 2260 (-1.74 %): a blind recount for someone else
+        String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String sku = "BR-" + suffix;
+        String location = "P1-WH1-BR-" + suffix;
+        send("ada", "PUT", "/api/v1/items/" + sku, """
+                {"description": "browser recount", "baseUom": "EA", "uomConversions": [{"uom": "BOX", "factor": 100}],
+                 "tracking": "NONE", "abcClass": "A", "category": "TST", "unitCost": 10.40, "regulated": false}""");
+        send("ada", "PUT", "/api/v1/locations/" + location, """
+                {"warehouse": "P1-WH1", "type": "STOCK", "countable": true, "allowNegative": false}""");
+        send("olga", "POST", "/api/v1/movements", """
+                {"type": "RECEIPT", "sku": "%s", "quantity": 2300, "uom": "EA", "to": {"location": "%s"},
+                 "eventTime": "%s"}""".formatted(sku, location, Instant.now().minusSeconds(86400)));
+        Map<String, Object> first = send("omar", "POST", "/api/v1/counts", """
+                {"location": "%s", "sku": "%s", "countedQuantity": 2260, "uom": "EA"}""".formatted(location, sku));
+        assertThat(((Map<String, Object>) first.get("decision")).get("outcome")).isEqualTo("RECOUNT");
+
+        Browser browser = Browser.on(port).signIn("olga", "demo");
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.open("/my-tasks");
+            WebElement row = browser.await(d -> d.findElements(By.cssSelector("#my-tasks-grid vaadin-grid-cell-content"))
+                    .stream().filter(c -> c.getText().contains(sku)).findFirst().orElse(null));
+            row.click();
+            browser.settle();
+            assertThat(browser.textOnceItContains("my-tasks-place", sku)).contains(location);
+            assertThat(browser.pageText()).as("blind: the system quantity is nowhere on the page")
+                    .doesNotContain("2300").doesNotContain("2,300").doesNotContain("2260");
+            assertThat((Boolean) ((JavascriptExecutor) browser.driver()).executeScript(
+                    "return document.documentElement.scrollWidth <= window.innerWidth;"))
+                    .as("the form fits a phone's width").isTrue();
+
+            browser.fill("my-tasks-quantity", "22");
+            browser.fill("my-tasks-uom", "BOX");
+            browser.click("my-tasks-submit");
+            assertThat(browser.textOnceItContains("my-tasks-result", "Count taken")).doesNotContain("2300");
+        } finally {
+            browser.driver().manage().window().setSize(new Dimension(1280, 900));
+        }
+        // 2200 recounted: the recount confirmed a variance, which now waits for a controller
+        Map<String, Object> adjustment = send("ivan", "GET", "/api/v1/adjustments/" + first.get("adjustmentId"), null);
+        assertThat(adjustment.get("status")).isEqualTo("PENDING_APPROVAL");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> send(String user, String method, String path, String body) {
+        var request = Api.as(port, user).method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
+                .header("Idempotency-Key", "br-" + UUID.randomUUID());
+        if (body != null) {
+            request = request.contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body);
+        }
+        var response = request.retrieve().toEntity(Map.class);
+        assertThat(response.getStatusCode().is2xxSuccessful()).as("%s %s: %s", method, path, response.getBody())
+                .isTrue();
+        return response.getBody();
     }
 
     @SuppressWarnings("unchecked")
