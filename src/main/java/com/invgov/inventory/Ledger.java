@@ -203,6 +203,15 @@ public class Ledger {
     }
 
     /**
+     * What a location holds of an item now, every lot and status: one indexed read of the balances, cheap enough
+     * for a listener of every posting (unlike {@link #balanceAsOf}, which sums the pair's movements).
+     */
+    @Transactional(readOnly = true)
+    public BigDecimal onHand(String sku, String location) {
+        return store.onHand(sku, location);
+    }
+
+    /**
      * The balance of (item, location, lot, status) as of {@code asOf}: every movement with {@code eventTime ≤ asOf},
      * whenever it was posted. {@code lot} null = all lots; {@code status} null = all statuses (what a count sees).
      */

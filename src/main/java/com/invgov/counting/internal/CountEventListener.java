@@ -45,8 +45,7 @@ class CountEventListener {
             return;
         }
         String sku = posted.movement().sku();
-        if (ledger.balanceAsOf(sku, from.location(), null, null, clock.instant().plusSeconds(86_400L * 3650))
-                .signum() == 0) {
+        if (ledger.onHand(sku, from.location()).signum() == 0) {
             record(sku, from.location(), EventCountReason.ZERO_CONFIRMATION, "movement:" + posted.movementId());
         }
     }

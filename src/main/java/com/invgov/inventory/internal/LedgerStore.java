@@ -333,6 +333,12 @@ public class LedgerStore {
     }
 
     /** Sum of movements in − out with event time ≤ asOf; status null = every status; lot null = every lot. */
+    /** What the location holds of the item now, every lot and status (the balances, not the movements). */
+    public BigDecimal onHand(String sku, String location) {
+        return plain(jdbc.sql("SELECT coalesce(sum(quantity), 0) FROM balance WHERE sku = ? AND location = ?")
+                .params(sku, location).query(BigDecimal.class).single());
+    }
+
     public BigDecimal balanceAsOf(String sku, String location, String lot, StockStatus status, Instant asOf) {
         String st = status == null ? null : status.name();
         return plain(jdbc.sql("""
