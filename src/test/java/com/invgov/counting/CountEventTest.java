@@ -75,6 +75,22 @@ class CountEventTest {
     }
 
     @Test
+    void aBatchThatEmptiesAPairAsksForOneZeroConfirmation() {
+        String sku = newItem();
+        assertThat(movement("RECEIPT", sku, 10, "\"to\": {\"location\": \"" + LOCATION + "\"}").getStatusCode()
+                .value()).isEqualTo(201);
+        String issue = """
+                {"type": "ISSUE", "sku": "%s", "quantity": %d, "uom": "EA", "from": {"location": "%s"}}""";
+        ResponseEntity<JsonNode> batch = Api.as(port, "olga").post().uri("/api/v1/movements/batch")
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"movements\": [" + issue.formatted(sku, 3, LOCATION) + ", " + issue.formatted(sku, 7, LOCATION)
+                        + "]}")
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(batch.getStatusCode().value()).as("%s", batch.getBody()).isEqualTo(201);
+        assertThat(events(sku)).containsExactly("ZERO_CONFIRMATION");
+    }
+
+    @Test
     void aRejectedAdjustmentAsksForACount() {
         String sku = newItem();
         publisher.publishEvent(new AdjustmentRejected(UUID.randomUUID().toString(), sku, LOCATION, null,

@@ -11,10 +11,15 @@ import com.invgov.inventory.StockRefused;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Event counts (DESIGN §5.2): a balance of a countable pair reaching zero, a posting refused for insufficient stock,
@@ -24,6 +29,8 @@ import java.time.ZoneOffset;
  */
 @Component
 class CountEventListener {
+
+    private static final Object PENDING = new Object();
 
     private final CountPlanStore store;
     private final MasterData masterData;
@@ -37,16 +44,46 @@ class CountEventListener {
         this.clock = clock;
     }
 
+    /**
+     * Collects the countable pairs a transaction's postings took stock from, and checks them all for zero with one
+     * query just before the transaction commits (a batch of 1000 postings is one query, not 1000).
+     */
     @EventListener
-    @Transactional
     public void on(MovementPosted posted) {
         Place from = posted.movement().from();
         if (from == null || !countable(from.location())) {
             return;
         }
-        String sku = posted.movement().sku();
-        if (ledger.onHand(sku, from.location()).signum() == 0) {
-            record(sku, from.location(), EventCountReason.ZERO_CONFIRMATION, "movement:" + posted.movementId());
+        List<String> pair = List.of(posted.movement().sku(), from.location());
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            checkForZero(Map.of(pair, "movement:" + posted.movementId()));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Map<List<String>, String> pending = (Map<List<String>, String>) TransactionSynchronizationManager
+                .getResource(PENDING);
+        if (pending == null) {
+            Map<List<String>, String> created = new LinkedHashMap<>();
+            TransactionSynchronizationManager.bindResource(PENDING, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    checkForZero(created);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+                }
+            });
+            pending = created;
+        }
+        pending.putIfAbsent(pair, "movement:" + posted.movementId());
+    }
+
+    private void checkForZero(Map<List<String>, String> pairs) {
+        for (List<String> empty : ledger.emptyPairs(pairs.keySet())) {
+            record(empty.get(0), empty.get(1), EventCountReason.ZERO_CONFIRMATION, pairs.get(empty));
         }
     }
 

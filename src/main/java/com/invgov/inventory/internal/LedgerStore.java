@@ -333,10 +333,19 @@ public class LedgerStore {
     }
 
     /** Sum of movements in − out with event time ≤ asOf; status null = every status; lot null = every lot. */
-    /** What the location holds of the item now, every lot and status (the balances, not the movements). */
-    public BigDecimal onHand(String sku, String location) {
-        return plain(jdbc.sql("SELECT coalesce(sum(quantity), 0) FROM balance WHERE sku = ? AND location = ?")
-                .params(sku, location).query(BigDecimal.class).single());
+    /**
+     * Of these (sku, location) pairs, the ones whose location holds nothing of the item now, every lot and status
+     * (the balances, not the movements): one query however many pairs.
+     */
+    public java.util.Set<List<String>> emptyPairs(List<String> skus, List<String> locations) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                        SELECT p.sku, p.location
+                        FROM unnest(?, ?) AS p(sku, location)
+                        LEFT JOIN balance b ON b.sku = p.sku AND b.location = p.location
+                        GROUP BY p.sku, p.location
+                        HAVING coalesce(sum(b.quantity), 0) = 0""")
+                .params(new SqlArrayValue("text", skus.toArray()), new SqlArrayValue("text", locations.toArray()))
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).list());
     }
 
     public BigDecimal balanceAsOf(String sku, String location, String lot, StockStatus status, Instant asOf) {
