@@ -7,6 +7,7 @@
 #
 #   bench/ledger-bench.sh                  # build, start, measure
 #   SKIP_BUILD=1 SECONDS_PER_RUN=20 BATCH_MOVEMENTS=1000000 bench/ledger-bench.sh
+#   JAVA_OPTS="-Xmx1g -XX:+UseParallelGC" (the server JVM's options; default -Xmx1g)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,7 +31,7 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
 fi
 
 echo "starting $JAR on port $PORT, data in $DATA_DIR"
-java -Xmx1g -jar "$JAR" --server.port="$PORT" --invgov.data-dir="$DATA_DIR/db" >"$LOG" 2>&1 &
+java ${JAVA_OPTS:--Xmx1g} -jar "$JAR" --server.port="$PORT" --invgov.data-dir="$DATA_DIR/db" >"$LOG" 2>&1 &
 APP=$!
 cleanup() {
   kill "$APP" 2>/dev/null; wait "$APP" 2>/dev/null || true
