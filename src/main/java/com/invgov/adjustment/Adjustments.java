@@ -42,11 +42,6 @@ public interface Adjustments {
      */
     List<CountRecord> countHistory(String sku, String location, int limit);
 
-    /** The caller's tasks: assigned to them or unclaimed for one of their roles, minus what SoD forbids. */
-    List<TaskView> myTasks(int limit);
-
-    TaskView claim(String taskId);
-
     /** Completes an approval task: {@code approved}; a rejection needs a comment. */
     void complete(String taskId, boolean approved, String comment);
 }

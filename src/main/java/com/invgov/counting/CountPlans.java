@@ -1,6 +1,5 @@
 package com.invgov.counting;
 
-import com.invgov.adjustment.TaskView;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -26,9 +25,6 @@ public interface CountPlans {
 
     /** Per warehouse: today's plan, due, overdue, accuracy of the last 30 days. */
     List<CountingOverview> overview();
-
-    /** The caller's open count tasks (unclaimed for their roles or claimed by them), blind: no quantities. */
-    List<TaskView> myCountTasks(int limit);
 
     /** Planned counts of the last 30 days counted on or before their due day. */
     OnTimeCompletion onTimeCompletion();

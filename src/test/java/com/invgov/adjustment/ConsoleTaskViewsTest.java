@@ -6,6 +6,7 @@ import com.invgov.adjustment.ui.ApprovalsView;
 import com.invgov.counting.ui.MyTasksView;
 import com.invgov.support.ConsoleSession;
 import com.invgov.support.IntegrationTest;
+import com.invgov.workflow.TaskItem;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -54,8 +55,8 @@ class ConsoleTaskViewsTest {
         UI.getCurrent().navigate(MyTasksView.class);
         _get(MyTasksView.class);
         @SuppressWarnings("unchecked")
-        Grid<TaskView> grid = _get(Grid.class, spec -> spec.withId("my-tasks-grid"));
-        TaskView recount = _fetch(grid, 0, 1000).stream().filter(t -> id.equals(t.businessKey())).findFirst()
+        Grid<TaskItem> grid = _get(Grid.class, spec -> spec.withId("my-tasks-grid"));
+        TaskItem recount = _fetch(grid, 0, 1000).stream().filter(t -> id.equals(t.businessKey())).findFirst()
                 .orElseThrow();
         grid.select(recount);
         assertThat(span("my-tasks-place").getText()).contains(f.sku).contains(f.location).doesNotContain("2300");

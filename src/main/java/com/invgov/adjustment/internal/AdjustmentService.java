@@ -8,7 +8,6 @@ import com.invgov.adjustment.CountAssessed;
 import com.invgov.adjustment.CountRecord;
 import com.invgov.adjustment.Decision;
 import com.invgov.adjustment.SegregationOfDuties;
-import com.invgov.adjustment.TaskView;
 import com.invgov.adjustment.Variance;
 import com.invgov.adjustment.AdjustmentRejected;
 import com.invgov.api.Conflict;
@@ -49,7 +48,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -215,41 +213,6 @@ public class AdjustmentService implements Adjustments {
     // ---- tasks
 
     @Override
-    @Transactional(readOnly = true)
-    public List<TaskView> myTasks(int limit) {
-        String me = user.requireUsername();
-        Set<String> roles = user.roles().stream().map(Role::name).collect(Collectors.toSet());
-        List<TaskView> mine = new ArrayList<>();
-        for (WorkTask t : tasks.tasksFor(me, roles, Math.max(limit * 2, 100))) {
-            if (PROCESS.equals(t.processKey())) {
-                Optional<AdjustmentRequest> a = store.find(UUID.fromString(t.businessKey()));
-                if (a.isEmpty() || sodBreach(a.get(), t, me) != null) {
-                    continue;
-                }
-            }
-            mine.add(view(t));
-            if (mine.size() >= limit) {
-                break;
-            }
-        }
-        return mine;
-    }
-
-    @Override
-    @Transactional
-    public TaskView claim(String taskId) {
-        String me = user.requireUsername();
-        WorkTask t = mayAct(taskId, me);
-        if (t.assignee() != null && !t.assignee().equals(me)) {
-            throw new Conflict("Task " + taskId + " is claimed by " + t.assignee() + ".");
-        }
-        if (t.assignee() == null) {
-            tasks.claim(taskId, me);
-        }
-        return view(tasks.task(taskId).orElseThrow());
-    }
-
-    @Override
     @Transactional
     public void complete(String taskId, boolean approved, String comment) {
         String me = user.requireUsername();
@@ -411,19 +374,6 @@ public class AdjustmentService implements Adjustments {
 
     private Optional<WorkTask> recountTask(String adjustmentId) {
         return tasks.tasksOf(adjustmentId).stream().filter(t -> RECOUNT_TASK.equals(t.taskKey())).findFirst();
-    }
-
-    private TaskView view(WorkTask t) {
-        TaskView.Subject subject;
-        if (PROCESS.equals(t.processKey())) {
-            AdjustmentRequest a = store.find(UUID.fromString(t.businessKey())).orElse(null);
-            subject = new TaskView.Subject("adjustment", t.businessKey(), a == null ? null : a.sku,
-                    a == null ? null : a.location, a == null ? null : a.lot);
-        } else {
-            subject = new TaskView.Subject("process", t.businessKey(), null, null, null);
-        }
-        return new TaskView(t.id(), t.name(), t.taskKey(), t.processKey(), t.businessKey(), t.candidateRoles(),
-                t.assignee(), t.created(), t.due(), subject);
     }
 
     private record Assessed(AdjustmentRequest.Variance v, Decision decision) {

@@ -2,11 +2,12 @@ package com.invgov.adjustment.ui;
 
 import com.invgov.adjustment.Adjustment;
 import com.invgov.adjustment.Adjustments;
-import com.invgov.adjustment.TaskView;
 import com.invgov.api.ApiProblem;
 import com.invgov.inventory.Item;
 import com.invgov.inventory.Location;
 import com.invgov.inventory.MasterData;
+import com.invgov.workflow.MyTasks;
+import com.invgov.workflow.TaskItem;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -47,7 +48,7 @@ import java.util.List;
 public class ApprovalsView extends VerticalLayout {
 
     /** One line of the inbox; {@code abcClass} and {@code warehouse} come from the master data (null if unknown). */
-    public record Row(TaskView task, Adjustment adjustment, String abcClass, String warehouse) {
+    public record Row(TaskItem task, Adjustment adjustment, String abcClass, String warehouse) {
         public String sku() {
             return adjustment.sku();
         }
@@ -85,11 +86,13 @@ public class ApprovalsView extends VerticalLayout {
     final Span result = new Span();
     final AdjustmentDetail detail;
     private final Adjustments adjustments;
+    private final MyTasks myTasks;
     private final MasterData masterData;
     private ListDataProvider<Row> rows = new ListDataProvider<>(new ArrayList<>());
     private InboxFilter filter = InboxFilter.NONE;
 
-    public ApprovalsView(Adjustments adjustments, MasterData masterData) {
+    public ApprovalsView(Adjustments adjustments, MyTasks myTasks, MasterData masterData) {
+        this.myTasks = myTasks;
         this.adjustments = adjustments;
         this.masterData = masterData;
         this.detail = new AdjustmentDetail(adjustments);
@@ -141,8 +144,8 @@ public class ApprovalsView extends VerticalLayout {
 
     void refresh() {
         List<Row> lines = new ArrayList<>();
-        for (TaskView t : adjustments.myTasks(500)) {
-            if ("adjustment".equals(t.subject().type()) && "approve".equals(t.taskKey())) {
+        for (TaskItem t : myTasks.list(500)) {
+            if (Adjustments.PROCESS.equals(t.processKey()) && "approve".equals(t.taskKey())) {
                 Adjustment a = adjustments.adjustment(t.businessKey());
                 String abc = masterData.findItem(a.sku()).map(Item::abcClass).map(Enum::name).orElse(null);
                 String warehouse = masterData.findLocation(a.location()).map(Location::warehouse).orElse(null);

@@ -1,6 +1,5 @@
 package com.invgov.counting.internal;
 
-import com.invgov.adjustment.TaskView;
 import com.invgov.api.Conflict;
 import com.invgov.api.ValidationFailed;
 import com.invgov.counting.CountPlanView;
@@ -59,7 +58,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Count planning on the database (DESIGN §5.2): gathers the countable pairs (STOCK locations flagged countable that
@@ -191,32 +189,6 @@ class CountPlanning implements CountPlans {
     private static BigDecimal percent(int part, int whole) {
         return whole == 0 ? null : BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1,
                 RoundingMode.HALF_UP);
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public List<TaskView> myCountTasks(int limit) {
-        String me = user.requireUsername();
-        Set<String> roles = user.roles().stream().map(Role::name).collect(Collectors.toSet());
-        List<TaskView> mine = new ArrayList<>();
-        for (WorkTask t : tasks.tasksFor(me, roles, Math.max(limit * 3, 200))) {
-            if (!PROCESS.equals(t.processKey()) || !COUNT_TASK.equals(t.taskKey())) {
-                continue;
-            }
-            store.line(t.businessKey()).filter(l -> CountPlanStore.PLANNED.equals(l.line().status()))
-                    .ifPresent(l -> mine.add(view(t, l)));
-            if (mine.size() >= limit) {
-                break;
-            }
-        }
-        return mine;
-    }
-
-    /** A count task as the task list shows it: where to count, never how much the system holds. */
-    static TaskView view(WorkTask t, CountPlanStore.StoredLine l) {
-        return new TaskView(t.id(), t.name(), t.taskKey(), t.processKey(), t.businessKey(), t.candidateRoles(),
-                t.assignee(), t.created(), l.line().dueDate().atStartOfDay(ZoneOffset.UTC).toInstant(),
-                new TaskView.Subject("count", l.id(), l.line().sku(), l.line().location(), l.line().lot()));
     }
 
     // ---- counts

@@ -1,15 +1,14 @@
 package com.invgov.counting.ui;
 
-import com.invgov.adjustment.Adjustments;
-import com.invgov.adjustment.TaskView;
 import com.invgov.api.ApiProblem;
-import com.invgov.counting.CountPlans;
 import com.invgov.counting.CountResult;
 import com.invgov.counting.Counts;
-import com.invgov.receiving.Gs1Barcode;
 import com.invgov.inventory.Item;
 import com.invgov.inventory.MasterData;
 import com.invgov.inventory.UomConversion;
+import com.invgov.receiving.Gs1Barcode;
+import com.invgov.workflow.MyTasks;
+import com.invgov.workflow.TaskItem;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -47,7 +46,7 @@ import java.util.List;
 @RolesAllowed({"OPERATOR", "INVENTORY_CONTROLLER", "ADMIN"})
 public class MyTasksView extends VerticalLayout {
 
-    final Grid<TaskView> tasks = new Grid<>();
+    final Grid<TaskItem> tasks = new Grid<>();
     final TextField scan = new TextField("Scan");
     final Span place = new Span();
     final TextField lot = new TextField("Lot");
@@ -55,17 +54,15 @@ public class MyTasksView extends VerticalLayout {
     final ComboBox<String> uom = new ComboBox<>("UoM");
     final Button submit = new Button("Submit count");
     final Span result = new Span();
-    private final Adjustments adjustments;
+    private final MyTasks myTasks;
     private final Counts counts;
     private final MasterData masterData;
-    private final CountPlans plans;
     private final Clock clock;
-    private TaskView selected;
+    private TaskItem selected;
 
-    public MyTasksView(Adjustments adjustments, Counts counts, MasterData masterData, CountPlans plans, Clock clock) {
-        this.plans = plans;
+    public MyTasksView(MyTasks myTasks, Counts counts, MasterData masterData, Clock clock) {
         this.clock = clock;
-        this.adjustments = adjustments;
+        this.myTasks = myTasks;
         this.counts = counts;
         this.masterData = masterData;
         setMaxWidth("480px");
@@ -95,13 +92,16 @@ public class MyTasksView extends VerticalLayout {
     }
 
     void refresh() {
-        List<TaskView> mine = new ArrayList<>(plans.myCountTasks(200));
-        adjustments.myTasks(200).stream().filter(t -> "recount".equals(t.taskKey())).forEach(mine::add);
-        tasks.setItems(mine);
+        // planned counts and recounts, as the task inbox offers them (segregation of duties applied)
+        tasks.setItems(myTasks.list(200).stream().filter(MyTasksView::isCount).toList());
         select(null);
     }
 
-    void select(TaskView task) {
+    private static boolean isCount(TaskItem t) {
+        return "count".equals(t.subject().type()) || "recount".equals(t.taskKey());
+    }
+
+    void select(TaskItem task) {
         selected = task;
         quantity.clear();
         lot.setValue(task == null || task.subject().lot() == null ? "" : task.subject().lot());

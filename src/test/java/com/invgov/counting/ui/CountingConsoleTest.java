@@ -1,6 +1,5 @@
 package com.invgov.counting.ui;
 
-import com.invgov.adjustment.TaskView;
 import com.invgov.console.TileValue;
 import com.invgov.counting.CountPlanFixture;
 import com.invgov.counting.CountPlanView;
@@ -11,6 +10,7 @@ import com.invgov.inventory.StockRefused;
 import com.invgov.support.ConsoleSession;
 import com.invgov.support.IntegrationTest;
 import com.invgov.support.MovableClock;
+import com.invgov.workflow.TaskItem;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -121,8 +121,8 @@ class CountingConsoleTest {
         ConsoleSession.signIn(context, "olga", "OPERATOR");
         UI.getCurrent().navigate(MyTasksView.class);
         @SuppressWarnings("unchecked")
-        Grid<TaskView> grid = _get(Grid.class, spec -> spec.withId("my-tasks-grid"));
-        TaskView task = _fetch(grid, 0, 1000).stream().filter(t -> "count".equals(t.subject().type())
+        Grid<TaskItem> grid = _get(Grid.class, spec -> spec.withId("my-tasks-grid"));
+        TaskItem task = _fetch(grid, 0, 1000).stream().filter(t -> "count".equals(t.subject().type())
                 && SKU.equals(t.subject().sku()) && LOCATION.equals(t.subject().location())).findFirst().orElseThrow();
         assertThat(grid.getColumns()).as("one narrow column for a phone").hasSize(1);
         grid.select(task);
