@@ -203,18 +203,18 @@ public class Ledger {
     }
 
     /**
-     * Of these (sku, location) pairs ({@code List.of(sku, location)}), the ones whose location now holds nothing of
-     * the item, every lot and status: one read of the balances for all of them (unlike {@link #balanceAsOf}, which
-     * sums a pair's movements).
+     * Of these (sku, location) pairs ({@code List.of(sku, location)}), the ones at a countable STOCK location that
+     * now holds nothing of the item, every lot and status: one read for all of them (unlike {@link #balanceAsOf},
+     * which sums a pair's movements).
      */
     @Transactional(readOnly = true)
-    public java.util.Set<List<String>> emptyPairs(java.util.Collection<List<String>> pairs) {
+    public java.util.Set<List<String>> emptyCountablePairs(java.util.Collection<List<String>> pairs) {
         if (pairs.isEmpty()) {
             return java.util.Set.of();
         }
         List<String> skus = pairs.stream().map(p -> p.get(0)).toList();
         List<String> locations = pairs.stream().map(p -> p.get(1)).toList();
-        return store.emptyPairs(skus, locations);
+        return store.emptyCountablePairs(skus, locations);
     }
 
     /**

@@ -45,13 +45,14 @@ class CountEventListener {
     }
 
     /**
-     * Collects the countable pairs a transaction's postings took stock from, and checks them all for zero with one
-     * query just before the transaction commits (a batch of 1000 postings is one query, not 1000).
+     * Collects the pairs a transaction's postings took stock from, and checks them all with one query just before
+     * the transaction commits — countable STOCK location, nothing left — so a posting costs no query here and a
+     * batch of 1000 postings one, not 1000.
      */
     @EventListener
     public void on(MovementPosted posted) {
         Place from = posted.movement().from();
-        if (from == null || !countable(from.location())) {
+        if (from == null) {
             return;
         }
         List<String> pair = List.of(posted.movement().sku(), from.location());
@@ -82,7 +83,7 @@ class CountEventListener {
     }
 
     private void checkForZero(Map<List<String>, String> pairs) {
-        for (List<String> empty : ledger.emptyPairs(pairs.keySet())) {
+        for (List<String> empty : ledger.emptyCountablePairs(pairs.keySet())) {
             record(empty.get(0), empty.get(1), EventCountReason.ZERO_CONFIRMATION, pairs.get(empty));
         }
     }

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The count plan tables (V41): plans, plan lines, event counts, first sight of countable pairs. */
+/** The count plan tables (V57): plans, plan lines, event counts, first sight of countable pairs. */
 @Repository
 class CountPlanStore {
 

@@ -334,13 +334,14 @@ public class LedgerStore {
 
     /** Sum of movements in − out with event time ≤ asOf; status null = every status; lot null = every lot. */
     /**
-     * Of these (sku, location) pairs, the ones whose location holds nothing of the item now, every lot and status
-     * (the balances, not the movements): one query however many pairs.
+     * Of these (sku, location) pairs, the ones at a countable STOCK location that holds nothing of the item now,
+     * every lot and status (the balances, not the movements): one query however many pairs.
      */
-    public java.util.Set<List<String>> emptyPairs(List<String> skus, List<String> locations) {
+    public java.util.Set<List<String>> emptyCountablePairs(List<String> skus, List<String> locations) {
         return new java.util.HashSet<>(jdbc.sql("""
                         SELECT p.sku, p.location
                         FROM unnest(?, ?) AS p(sku, location)
+                        JOIN location l ON l.code = p.location AND l.type = 'STOCK' AND l.countable
                         LEFT JOIN balance b ON b.sku = p.sku AND b.location = p.location
                         GROUP BY p.sku, p.location
                         HAVING coalesce(sum(b.quantity), 0) = 0""")
