@@ -54,22 +54,29 @@ public class MasterData {
 
     // ---- items
 
-    @Transactional(readOnly = true)
+    /**
+     * The item (404 when there is none). Read through the node's short-lived cache, as the posting path does: a
+     * change on this node is seen at once, one on another node within seconds.
+     */
     public Item item(String sku) {
+        return cache.item(sku).orElseThrow(() -> new NotFound("item", sku));
+    }
+
+    /** The item as stored now, bypassing the cache ({@code GET /items/{sku}}: what an integration just wrote). */
+    @Transactional(readOnly = true)
+    public Item storedItem(String sku) {
         return store.item(sku).orElseThrow(() -> new NotFound("item", sku));
     }
 
-    /** The item, if there is one (a scanned code may be an item or not). */
-    @Transactional(readOnly = true)
+    /** The item, if there is one (a scanned code may be an item or not); cached like {@link #item}. */
     public java.util.Optional<Item> findItem(String sku) {
-        return sku == null || sku.isBlank() ? java.util.Optional.empty() : store.item(sku);
+        return sku == null || sku.isBlank() ? java.util.Optional.empty() : cache.item(sku);
     }
 
-    /** The real location, if there is one. */
-    @Transactional(readOnly = true)
+    /** The real location, if there is one; cached like {@link #item}. */
     public java.util.Optional<Location> findLocation(String code) {
         return code == null || code.isBlank() ? java.util.Optional.empty()
-                : store.location(code).filter(l -> !l.isVirtual());
+                : cache.location(code).filter(l -> !l.isVirtual());
     }
 
     @Transactional(readOnly = true)

@@ -61,7 +61,7 @@ class MasterDataController {
 
     @GetMapping("/items/{sku}")
     Item item(@PathVariable String sku) {
-        return masterData.item(sku);
+        return masterData.storedItem(sku);
     }
 
     @GetMapping("/items")
