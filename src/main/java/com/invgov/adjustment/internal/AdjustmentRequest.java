@@ -22,6 +22,8 @@ public final class AdjustmentRequest {
 
     final UUID id;
     AdjustmentStatus status;
+    /** The status as the database holds it (as loaded, or as last inserted or saved). */
+    AdjustmentStatus storedStatus;
     final String sku;
     final String location;
     final String lot;
@@ -52,6 +54,7 @@ public final class AdjustmentRequest {
                       boolean escalated, Instant createdAt, List<Approval> approvals) {
         this.id = id;
         this.status = status;
+        this.storedStatus = status;
         this.sku = sku;
         this.location = location;
         this.lot = lot;

@@ -118,6 +118,7 @@ public class AdjustmentService implements Adjustments {
                 List.of());
         a.decided(assessed.v, assessed.decision, null);
         store.insert(a, now);
+        a.storedStatus = a.status;
         announce(a, null);
         tasks.start(PROCESS, a.id.toString(), Map.of("adjustmentId", a.id.toString()));
         return new CountAssessed(assessed.variance(), assessed.decision, a.id.toString());
@@ -185,6 +186,7 @@ public class AdjustmentService implements Adjustments {
                 null, null, false, now, List.of());
         a.decided(assessed.v, assessed.decision, null);
         store.insert(a, now);
+        a.storedStatus = a.status;
         announce(a, null);
         tasks.start(PROCESS, id.toString(), Map.of("adjustmentId", id.toString()));
         return AdjustmentStore.view(store.find(id).orElseThrow());
@@ -301,8 +303,9 @@ public class AdjustmentService implements Adjustments {
 
     /** Saves the request; a new status goes to the outbound change feed (and a rejection to the planner). */
     private void save(AdjustmentRequest a, Instant now) {
-        AdjustmentStatus before = store.find(a.id).map(AdjustmentRequest::status).orElse(null);
+        AdjustmentStatus before = a.storedStatus;
         store.update(a, now);
+        a.storedStatus = a.status;
         if (before != a.status) {
             announce(a, before);
         }
