@@ -10,9 +10,13 @@ import org.springframework.stereotype.Service;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The task facade for feature modules: start a process, list, claim and complete user tasks. No Camunda type
@@ -42,14 +46,25 @@ public class WorkTasks {
         if (!roles.isEmpty()) {
             query = query.taskCandidateGroupIn(List.copyOf(roles));
         }
-        return query.endOr().orderByTaskCreateTime().asc().listPage(0, limit).stream()
-                .map(this::view).toList();
+        return views(query.endOr().orderByTaskCreateTime().asc().listPage(0, limit));
+    }
+
+    /** The tasks as views, with their business keys read in one query rather than one per task. */
+    private List<WorkTask> views(List<Task> found) {
+        Set<String> instances = found.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Map<String, String> businessKeys = new HashMap<>();
+        if (!instances.isEmpty()) {
+            runtime.createProcessInstanceQuery().processInstanceIds(instances).list()
+                    .forEach(p -> businessKeys.put(p.getId(), p.getBusinessKey()));
+        }
+        return found.stream().map(t -> view(t, businessKeys.get(t.getProcessInstanceId()))).toList();
     }
 
     /** The open tasks of a process instance found by business key (any process). */
     public List<WorkTask> tasksOf(String businessKey) {
         return tasks.createTaskQuery().processInstanceBusinessKey(businessKey).orderByTaskCreateTime().asc().list()
-                .stream().map(this::view).toList();
+                .stream().map(t -> view(t, businessKey)).toList();
     }
 
     public Optional<WorkTask> task(String id) {
@@ -78,13 +93,17 @@ public class WorkTasks {
     }
 
     private WorkTask view(Task t) {
+        String businessKey = t.getProcessInstanceId() == null ? null
+                : runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId()).singleResult()
+                        .getBusinessKey();
+        return view(t, businessKey);
+    }
+
+    private WorkTask view(Task t, String businessKey) {
         List<String> groups = tasks.getIdentityLinksForTask(t.getId()).stream()
                 .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                 .map(l -> l.getGroupId()).sorted().toList();
         String processKey = t.getProcessDefinitionId() == null ? null : t.getProcessDefinitionId().split(":")[0];
-        String businessKey = t.getProcessInstanceId() == null ? null
-                : runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId()).singleResult()
-                        .getBusinessKey();
         return new WorkTask(t.getId(), t.getName(), t.getTaskDefinitionKey(), processKey, businessKey,
                 t.getProcessInstanceId(), groups, t.getAssignee(), instant(t.getCreateTime()), instant(t.getDueDate()));
     }
