@@ -8,6 +8,7 @@
 #
 #   bench/counts-bench.sh                          # build the production jar, start it, measure
 #   SKIP_BUILD=1 SECONDS_PER_RUN=30 CLIENTS=8 bench/counts-bench.sh
+#   JAR=/tmp/other.jar JAVA_OPTS="-Xmx1g -XX:StartFlightRecording=filename=/tmp/c.jfr" SKIP_BUILD=1 bench/counts-bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,14 +21,14 @@ if [[ -z "${DATA_DIR:-}" ]]; then
   OWN_DIR=1
 fi
 LOG=$DATA_DIR/app.log
-JAR=target/invgov-0.1.0-SNAPSHOT.jar
+JAR=${JAR:-target/invgov-0.1.0-SNAPSHOT.jar}
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   ./mvnw -B -q -Pproduction -DskipTests package
 fi
 
 echo "starting $JAR on port $PORT with the bench switch on, data in $DATA_DIR"
-java -Xmx1g -jar "$JAR" --server.port="$PORT" --invgov.data-dir="$DATA_DIR/db" \
+java ${JAVA_OPTS:--Xmx1g} -jar "$JAR" --server.port="$PORT" --invgov.data-dir="$DATA_DIR/db" \
   --invgov.bench.enabled=true \
   --camunda.bpm.deployment-resource-pattern="classpath*:processes/*.bpmn,file:bench/bare-process.bpmn" \
   >"$LOG" 2>&1 &

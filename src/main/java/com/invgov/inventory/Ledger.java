@@ -8,7 +8,6 @@ import com.invgov.api.Transactions;
 import com.invgov.api.ValidationFailed;
 import com.invgov.inventory.internal.LedgerStore;
 import com.invgov.inventory.internal.MasterDataCache;
-import com.invgov.inventory.internal.MasterDataStore;
 import com.invgov.inventory.internal.MovementRules;
 import com.invgov.inventory.internal.ResolvedMovement;
 import com.invgov.inventory.internal.StockPosting;
@@ -39,19 +38,20 @@ public class Ledger {
     private final LedgerStore store;
     private final StockPosting stock;
     private final MovementRules rules;
+    private final MasterDataCache cache;
     private final EventFeed events;
     private final Transactions transactions;
     private final CurrentUser user;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
 
-    Ledger(LedgerStore store, StockPosting stock, MasterDataCache cache, MasterDataStore masterData,
-           EventFeed events, Transactions transactions, CurrentUser user, Clock clock,
-           ApplicationEventPublisher publisher) {
+    Ledger(LedgerStore store, StockPosting stock, MasterDataCache cache, EventFeed events,
+           Transactions transactions, CurrentUser user, Clock clock, ApplicationEventPublisher publisher) {
         this.publisher = publisher;
         this.store = store;
         this.stock = stock;
-        this.rules = new MovementRules(cache::item, cache::location, masterData::reasonCodeExists);
+        this.cache = cache;
+        this.rules = new MovementRules(cache::item, cache::location, cache::reasonCodeExists);
         this.events = events;
         this.transactions = transactions;
         this.user = user;
@@ -223,7 +223,11 @@ public class Ledger {
      */
     @Transactional(readOnly = true)
     public BigDecimal balanceAsOf(String sku, String location, String lot, StockStatus status, Instant asOf) {
-        return store.balanceAsOf(sku, location, lot, status, asOf);
+        // a stock location keeps balances (invariant 1: balance = Σ movements), so only the movements after asOf
+        // are read; a virtual one (supplier, customer, production) has no balance and is summed from its history
+        boolean keepsBalances = cache.location(location).map(l -> !l.isVirtual()).orElse(false);
+        return keepsBalances ? store.balanceLessLaterMovements(sku, location, lot, status, asOf)
+                : store.balanceAsOf(sku, location, lot, status, asOf);
     }
 
     /** Lots, optionally of one item, with their expiry. */

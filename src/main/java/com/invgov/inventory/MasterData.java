@@ -46,10 +46,13 @@ public class MasterData {
         this.clock = clock;
     }
 
-    /** Whether the reason code is on the configurable list of DESIGN §3. */
+    /**
+     * Whether the reason code is on the configurable list of DESIGN §3 (read through the node's short-lived cache:
+     * every ADJUSTMENT and SCRAP posting asks).
+     */
     @Transactional(readOnly = true)
     public boolean reasonCodeExists(String code) {
-        return code != null && !code.isBlank() && store.reasonCodeExists(code);
+        return code != null && !code.isBlank() && cache.reasonCodeExists(code);
     }
 
     // ---- items

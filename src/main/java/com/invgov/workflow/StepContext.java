@@ -17,4 +17,11 @@ public interface StepContext {
     <T> Optional<T> variable(String name, Class<T> type);
 
     void setVariable(String name, Object value);
+
+    /**
+     * Sets a value the process reads before its next wait state (a gateway's condition, a task's candidate group or
+     * due date) without storing it: no runtime row, no history row. A stored variable of the same name, left by an
+     * older version of the step, is removed first.
+     */
+    void setTransientVariable(String name, Object value);
 }

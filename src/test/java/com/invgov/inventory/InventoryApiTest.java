@@ -202,9 +202,23 @@ class InventoryApiTest {
         post(olga, "/api/v1/movements", "r-" + UUID.randomUUID(), """
                 {"type": "TRANSFER", "sku": "%s", "quantity": 30, "uom": "EA", "from": {"location": "P1-WH1-A-02-01"},
                  "to": {"location": "P1-WH1-STG"}, "eventTime": "2026-11-02T08:00:00Z"}""".formatted(sku));
+        // held later, learned later still: 20 of them went to QUARANTINE on 2026-11-04
+        post(olga, "/api/v1/movements", "r-" + UUID.randomUUID(), """
+                {"type": "STATUS_CHANGE", "sku": "%s", "quantity": 20, "uom": "EA",
+                 "from": {"location": "P1-WH1-A-02-01"},
+                 "to": {"location": "P1-WH1-A-02-01", "status": "QUARANTINE"},
+                 "eventTime": "2026-11-04T08:00:00Z"}""".formatted(sku));
         assertThat(asOf(olga, sku, "2026-11-01T12:00:00Z")).isEqualByComparingTo("100");
         assertThat(asOf(olga, sku, "2026-11-03T00:00:00Z")).isEqualByComparingTo("70");
         assertThat(asOf(olga, sku, "2026-10-01T00:00:00Z")).isEqualByComparingTo("0");
+        // every status (what a count sees), then one status at a time, before and after the hold
+        assertThat(asOf(olga, sku, "2026-11-05T00:00:00Z")).isEqualByComparingTo("70");
+        assertThat(asOf(olga, sku + "&status=AVAILABLE", "2026-11-05T00:00:00Z")).isEqualByComparingTo("50");
+        assertThat(asOf(olga, sku + "&status=QUARANTINE", "2026-11-05T00:00:00Z")).isEqualByComparingTo("20");
+        assertThat(asOf(olga, sku + "&status=QUARANTINE", "2026-11-03T00:00:00Z")).isEqualByComparingTo("0");
+        assertThat(asOf(olga, sku + "&status=AVAILABLE", "2026-11-03T00:00:00Z")).isEqualByComparingTo("70");
+        assertThat(get(olga, "/api/v1/stock/as-of?sku=" + sku + "&location=P1-WH1-STG&at=2026-11-05T00:00:00Z")
+                .getBody().get("quantity").decimalValue()).isEqualByComparingTo("30");
     }
 
     @Test

@@ -24,6 +24,8 @@ class LedgerServiceTest {
     void adjustmentsArePostedOnceAtTheCountsEventTime() {
         Instant countedAt = Instant.parse("2026-11-20T09:00:00Z");
         BigDecimal before = ledger.balanceAsOf("FAS-00001", LOCATION, null, StockStatus.AVAILABLE, Instant.now());
+        // the virtual ADJUSTMENT location keeps no balance: its "as of" is summed from its movements
+        BigDecimal adjustedBefore = ledger.balanceAsOf("FAS-00001", "ADJUSTMENT", null, null, countedAt);
         String key = "adj-" + UUID.randomUUID();
         MovementCommand found = new MovementCommand(MovementType.ADJUSTMENT, "FAS-00001", new BigDecimal("7"), "EA",
                 null, null, null, new Place(LOCATION, null), "ADJ-1", "FOUND", countedAt, "invgov");
@@ -34,6 +36,11 @@ class LedgerServiceTest {
         assertThat(first.eventTime()).isEqualTo(countedAt);
         assertThat(ledger.balanceAsOf("FAS-00001", LOCATION, null, StockStatus.AVAILABLE, Instant.now()))
                 .isEqualByComparingTo(before.add(new BigDecimal("7")));
+        assertThat(ledger.balanceAsOf("FAS-00001", "ADJUSTMENT", null, null, countedAt))
+                .isEqualByComparingTo(adjustedBefore.subtract(new BigDecimal("7")));
+        assertThat(ledger.balanceAsOf("FAS-00001", "ADJUSTMENT", null, null, countedAt.minusSeconds(1)))
+                .isEqualByComparingTo(ledger.balanceAsOf("FAS-00001", "ADJUSTMENT", null, null, countedAt)
+                        .add(new BigDecimal("7")));
 
         MovementCommand lost = new MovementCommand(MovementType.ADJUSTMENT, "FAS-00001", new BigDecimal("100000"), "EA",
                 null, null, new Place(LOCATION, null), null, "ADJ-2", "LOST", countedAt, "invgov");

@@ -24,6 +24,8 @@ public final class AdjustmentRequest {
     AdjustmentStatus status;
     /** The status as the database holds it (as loaded, or as last inserted or saved). */
     AdjustmentStatus storedStatus;
+    /** A new request whose row is written once its process's first step is done (see AdjustmentService.open). */
+    boolean unwritten;
     final String sku;
     final String location;
     final String lot;

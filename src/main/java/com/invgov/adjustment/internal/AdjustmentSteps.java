@@ -13,10 +13,12 @@ class AdjustmentSteps {
     ServiceStep adjustmentAdvance(AdjustmentService adjustments, java.time.Clock clock) {
         return context -> {
             AdjustmentService.Next next = adjustments.advance(context.businessKey());
-            context.setVariable("next", next.next());
-            context.setVariable("role", next.role() == null ? "" : next.role());
+            // read by the gateway and the next task as it is created, then dropped: the adjustment row holds the state
+            context.setTransientVariable("next", next.next());
+            context.setTransientVariable("role", next.role() == null ? "" : next.role());
             // an approval is due within 24 hours; its boundary timer escalates then
-            context.setVariable("approvalDue", java.util.Date.from(clock.instant().plus(java.time.Duration.ofHours(24))));
+            context.setTransientVariable("approvalDue",
+                    java.util.Date.from(clock.instant().plus(java.time.Duration.ofHours(24))));
         };
     }
 

@@ -363,6 +363,30 @@ public class LedgerStore {
                 .query(BigDecimal.class).single());
     }
 
+    /**
+     * The same as {@link #balanceAsOf} for a location that keeps balances: its balance now less the movements with
+     * a later event time (one snapshot, so a posting committing meanwhile is in both or in neither). Reads the few
+     * movements after {@code asOf} instead of the pair's whole history.
+     */
+    public BigDecimal balanceLessLaterMovements(String sku, String location, String lot, StockStatus status,
+                                                Instant asOf) {
+        String st = status == null ? null : status.name();
+        return plain(jdbc.sql("""
+                        SELECT (SELECT coalesce(sum(quantity), 0) FROM balance
+                                WHERE sku = ? AND location = ? AND (CAST(? AS text) IS NULL OR lot = ?)
+                                  AND (CAST(? AS text) IS NULL OR status = ?))
+                             - (SELECT coalesce(sum(CASE WHEN to_location = ? AND (CAST(? AS text) IS NULL OR to_status = ?)
+                                                         THEN quantity ELSE 0 END)
+                                              - sum(CASE WHEN from_location = ? AND (CAST(? AS text) IS NULL OR from_status = ?)
+                                                         THEN quantity ELSE 0 END), 0)
+                                FROM movement
+                                WHERE sku = ? AND event_time > ? AND (to_location = ? OR from_location = ?)
+                                  AND (CAST(? AS text) IS NULL OR lot = ?))""")
+                .params(sku, location, lot, lot, st, st,
+                        location, st, st, location, st, st, sku, Timestamp.from(asOf), location, location, lot, lot)
+                .query(BigDecimal.class).single());
+    }
+
     public List<com.invgov.inventory.Lot> lots(String sku, String after, int limit) {
         return jdbc.sql("""
                         SELECT sku, lot, expires_on, created_at FROM lot

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * A short-lived per-node cache of items and locations for the posting path, which reads them on every
+ * A short-lived per-node cache of items, locations and reason codes for the posting path, which reads them on every
  * movement. Local writes evict at once; another node's writes are seen within {@link #TTL}. Absent rows are
  * not cached (an item created a moment ago is found at once).
  */
@@ -26,6 +26,7 @@ public class MasterDataCache {
     private final MasterDataStore store;
     private final Map<String, Entry<Item>> items = new ConcurrentHashMap<>();
     private final Map<String, Entry<Location>> locations = new ConcurrentHashMap<>();
+    private final Map<String, Entry<Boolean>> reasonCodes = new ConcurrentHashMap<>();
 
     MasterDataCache(MasterDataStore store) {
         this.store = store;
@@ -37,6 +38,12 @@ public class MasterDataCache {
 
     public Optional<Location> location(String code) {
         return cached(locations, code, () -> store.location(code));
+    }
+
+    /** Whether the reason code exists; known codes are cached, unknown ones asked again (one added is found at once). */
+    public boolean reasonCodeExists(String code) {
+        return cached(reasonCodes, code, () -> store.reasonCodeExists(code) ? Optional.of(Boolean.TRUE)
+                : Optional.<Boolean>empty()).isPresent();
     }
 
     public void evictItem(String sku) {

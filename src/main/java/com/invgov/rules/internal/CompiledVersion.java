@@ -3,13 +3,14 @@ package com.invgov.rules.internal;
 import com.invgov.rules.RuleEvaluationException;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,10 +18,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One version of a rule set, compiled: its KieBase is immutable and shared; each evaluation runs on a fresh
- * stateless session, so concurrent decisions never see each other.
+ * One version of a rule set, compiled: its KieBase is immutable and shared; each evaluation runs on a session of
+ * its own, so concurrent decisions never see each other. Sessions come from a pool and go back to it reset (a new
+ * session per decision built its working and segment memories again each time).
  */
-record CompiledVersion(String ruleSet, int version, KieBase kieBase, List<String> ruleNames) {
+record CompiledVersion(String ruleSet, int version, KieBase kieBase, List<String> ruleNames,
+                       KieSessionsPool sessions) {
+
+    CompiledVersion(String ruleSet, int version, KieBase kieBase, List<String> ruleNames) {
+        this(ruleSet, version, kieBase, ruleNames, kieBase.newKieSessionsPool(2));
+    }
 
     /** What one evaluation produced: the decision objects still in working memory and the rules that fired. */
     record Evaluation(List<Object> decisions, List<String> firedRules) {
@@ -32,11 +39,23 @@ record CompiledVersion(String ruleSet, int version, KieBase kieBase, List<String
      * @throws RuleEvaluationException when the rules fire {@code fireLimit} times (a loop, cut off)
      */
     Evaluation evaluate(Object fact, Class<?> decisionType, int fireLimit) {
-        StatelessKieSession session = kieBase.newStatelessKieSession();
+        KieSession session = sessions.newKieSession();
         Recorder recorder = new Recorder(decisionType, fireLimit);
-        session.addEventListener((DefaultAgendaEventListener) recorder);
+        session.addEventListener((AgendaEventListener) recorder);
         session.addEventListener((RuleRuntimeEventListener) recorder);
-        session.execute(fact);
+        boolean reusable = false;
+        try {
+            session.insert(fact);
+            session.fireAllRules();
+            reusable = !recorder.cutOff;
+        } finally {
+            session.removeEventListener((AgendaEventListener) recorder);
+            session.removeEventListener((RuleRuntimeEventListener) recorder);
+            if (reusable) {
+                // back to the pool, reset; a halted or failed session is left to the garbage collector instead
+                session.dispose();
+            }
+        }
         if (recorder.cutOff) {
             throw new RuleEvaluationException(ruleSet, version, "the rules fired " + fireLimit
                     + " times without coming to rest and were stopped (a rule loop?); last fired: "

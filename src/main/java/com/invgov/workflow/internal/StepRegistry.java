@@ -3,6 +3,8 @@ package com.invgov.workflow.internal;
 import com.invgov.workflow.ServiceStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.stereotype.Component;
 
@@ -78,6 +80,15 @@ class StepRegistry {
         @Override
         public void setVariable(String name, Object value) {
             execution.setVariable(name, value);
+        }
+
+        @Override
+        public void setTransientVariable(String name, Object value) {
+            TypedValue stored = execution.getVariableTyped(name, false);
+            if (stored != null && !stored.isTransient()) {
+                execution.removeVariable(name);
+            }
+            execution.setVariable(name, Variables.untypedValue(value, true));
         }
     }
 }
