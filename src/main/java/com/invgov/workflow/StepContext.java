@@ -20,8 +20,8 @@ public interface StepContext {
 
     /**
      * Sets a value the process reads before its next wait state (a gateway's condition, a task's candidate group or
-     * due date) without storing it: no runtime row, no history row. A stored variable of the same name, left by an
-     * older version of the step, is removed first.
+     * due date) without storing it: no runtime row, no history row. An instance that already stores a variable of
+     * that name (started by an older release) has it updated instead.
      */
     void setTransientVariable(String name, Object value);
 }

@@ -101,6 +101,29 @@ class AdjustmentApprovalProcessTest {
     }
 
     @Test
+    void anInstanceStartedBeforeTheRoutingValuesBecameTransientStillRunsOn() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "A", "10.40", false, 2300);
+        ResponseEntity<JsonNode> first = f.count("olga", "2180", "EA", countTime, null);
+        String id = first.getBody().get("adjustmentId").asText();
+        f.count("omar", "2180", "EA", countTime, first.getBody().get("id").asText());
+        ProcessInstance pi = instance(id);
+        assertThat(runtime.getVariables(pi.getId())).as("nothing of the routing is stored").isEmpty();
+        // what an instance waiting since an older release carries: the routing values as stored variables
+        runtime.setVariables(pi.getId(), java.util.Map.of("next", "APPROVE", "role", "INVENTORY_CONTROLLER",
+                "approvalDue", java.util.Date.from(Instant.now().plus(Duration.ofHours(20)))));
+
+        f.complete("ivan", task(pi).getId(), true, "ok");
+
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isWaitingAt("approve");
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(task(pi)).hasCandidateGroup("FINANCE");
+        assertThat(runtime.getVariable(pi.getId(), "role")).as("the stored ones are kept up to date")
+                .isEqualTo("FINANCE");
+        f.complete("fiona", task(pi).getId(), true, "ok");
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isEnded();
+        assertThat(f.adjustment(id).get("status").asText()).isEqualTo("POSTED");
+    }
+
+    @Test
     void aRejectionEndsTheProcessWithoutPosting() {
         AdjustmentFixture f = AdjustmentFixture.item(port, "A", "10.40", false, 2300);
         ResponseEntity<JsonNode> first = f.count("olga", "2260", "EA", countTime, null);

@@ -86,9 +86,12 @@ class StepRegistry {
         public void setTransientVariable(String name, Object value) {
             TypedValue stored = execution.getVariableTyped(name, false);
             if (stored != null && !stored.isTransient()) {
-                execution.removeVariable(name);
+                // an instance started by an older release stored it; the engine cannot turn it transient in the
+                // same command, so that instance keeps it stored, up to date
+                execution.setVariable(name, value);
+            } else {
+                execution.setVariable(name, Variables.untypedValue(value, true));
             }
-            execution.setVariable(name, Variables.untypedValue(value, true));
         }
     }
 }
