@@ -213,8 +213,26 @@ public class CountsBench {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Blocking HTTP/1.1 with keep-alive, as in LedgerBench; returns {status, body}. */
+    /**
+     * "wire" (default, as in LedgerBench): one keep-alive socket per client thread with TCP_NODELAY, each request
+     * written in one piece. "urlconnection" (-Dclient=urlconnection): the JDK's HttpURLConnection, which writes
+     * headers and body separately without TCP_NODELAY, so a count's body (the bare start has none) can wait for
+     * the server's delayed ACK — the load generator would then slow the counts, not the server.
+     */
+    static final String CLIENT = System.getProperty("client", "wire");
+    static final ThreadLocal<Wire> WIRE = new ThreadLocal<>();
+
+    /** Blocking HTTP/1.1 with keep-alive; returns {status, body}. */
     static String[] post(String url, String auth, String body) {
+        if (CLIENT.equals("wire")) {
+            Wire w = WIRE.get();
+            if (w == null) {
+                URI uri = URI.create(url);
+                w = new Wire(uri.getHost(), uri.getPort());
+                WIRE.set(w);
+            }
+            return w.post(url, auth, body);
+        }
         try {
             HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
             c.setRequestMethod("POST");
@@ -239,6 +257,99 @@ public class CountsBench {
             return new String[] {String.valueOf(status), answer};
         } catch (Exception e) {
             return new String[] {"-1", String.valueOf(e)};
+        }
+    }
+
+    /** Minimal HTTP/1.1 client: keep-alive, TCP_NODELAY, one write per request; Content-Length or chunked answers. */
+    static final class Wire {
+        final String host;
+        final int port;
+        java.net.Socket socket;
+        java.io.BufferedInputStream in;
+        OutputStream out;
+
+        Wire(String host, int port) {
+            this.host = host;
+            this.port = port;
+        }
+
+        String[] post(String url, String auth, String body) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            URI uri = URI.create(url);
+            String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            String head = "POST " + target + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: " + auth
+                    + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nIdempotency-Key: "
+                    + UUID.randomUUID() + "\r\nContent-Length: " + bytes.length + "\r\n\r\n";
+            byte[] h = head.getBytes(StandardCharsets.US_ASCII);
+            byte[] request = Arrays.copyOf(h, h.length + bytes.length);
+            System.arraycopy(bytes, 0, request, h.length, bytes.length);
+            try {
+                if (socket == null) {
+                    socket = new java.net.Socket(host, port);
+                    socket.setTcpNoDelay(true);
+                    socket.setSoTimeout(120_000);
+                    in = new java.io.BufferedInputStream(socket.getInputStream(), 65536);
+                    out = socket.getOutputStream();
+                }
+                out.write(request);
+                out.flush();
+                String status = line();
+                int code = Integer.parseInt(status.substring(9, 12));
+                long length = -1;
+                boolean close = false;
+                boolean chunked = false;
+                for (String header = line(); !header.isEmpty(); header = line()) {
+                    String lower = header.toLowerCase(java.util.Locale.ROOT);
+                    if (lower.startsWith("content-length:")) {
+                        length = Long.parseLong(lower.substring(15).trim());
+                    } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                        close = true;
+                    } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                        chunked = true;
+                    }
+                }
+                java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+                if (chunked) {
+                    for (int size = Integer.parseInt(line().trim(), 16); size > 0;
+                         size = Integer.parseInt(line().trim(), 16)) {
+                        answer.write(in.readNBytes(size));
+                        line();
+                    }
+                    line();
+                } else if (length > 0) {
+                    answer.write(in.readNBytes((int) length));
+                }
+                if (close) {
+                    reset();
+                }
+                return new String[] {String.valueOf(code), answer.toString(StandardCharsets.UTF_8)};
+            } catch (Exception e) {
+                reset();
+                return new String[] {"-1", String.valueOf(e)};
+            }
+        }
+
+        String line() throws java.io.IOException {
+            StringBuilder b = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new java.io.EOFException();
+                }
+                if (c != '\r') {
+                    b.append((char) c);
+                }
+            }
+            return b.toString();
+        }
+
+        void reset() {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (Exception ignored) {
+            }
+            socket = null;
         }
     }
 

@@ -15,10 +15,12 @@ class AdjustmentSteps {
             AdjustmentService.Next next = adjustments.advance(context.businessKey());
             // read by the gateway and the next task as it is created, then dropped: the adjustment row holds the state
             context.setTransientVariable("next", next.next());
-            context.setTransientVariable("role", next.role() == null ? "" : next.role());
-            // an approval is due within 24 hours; its boundary timer escalates then
-            context.setTransientVariable("approvalDue",
-                    java.util.Date.from(clock.instant().plus(java.time.Duration.ofHours(24))));
+            if (next.role() != null) {
+                // the approval task's candidate group; it is due within 24 hours, when its boundary timer escalates
+                context.setTransientVariable("role", next.role());
+                context.setTransientVariable("approvalDue",
+                        java.util.Date.from(clock.instant().plus(java.time.Duration.ofHours(24))));
+            }
         };
     }
 
