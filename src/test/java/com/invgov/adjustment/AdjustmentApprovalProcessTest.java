@@ -41,6 +41,17 @@ class AdjustmentApprovalProcessTest {
 
     private final Instant countTime = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 
+    /** An adjustment counted by olga, recounted by omar with the same result, its process waiting for approval. */
+    private record Waiting(String adjustmentId, ProcessInstance instance) {
+    }
+
+    private Waiting recountedAndWaiting(AdjustmentFixture f, String counted) {
+        ResponseEntity<JsonNode> first = f.count("olga", counted, "EA", countTime, null);
+        String id = first.getBody().get("adjustmentId").asText();
+        f.count("omar", counted, "EA", countTime, first.getBody().get("id").asText());
+        return new Waiting(id, instance(id));
+    }
+
     @BeforeEach
     void engine() {
         init(engine);
@@ -84,10 +95,9 @@ class AdjustmentApprovalProcessTest {
     @Test
     void twoApproverRolesGetOneTaskEachInOrder() {
         AdjustmentFixture f = AdjustmentFixture.item(port, "A", "10.40", false, 2300);
-        ResponseEntity<JsonNode> first = f.count("olga", "2180", "EA", countTime, null);
-        String id = first.getBody().get("adjustmentId").asText();
-        f.count("omar", "2180", "EA", countTime, first.getBody().get("id").asText());
-        ProcessInstance pi = instance(id);
+        Waiting w = recountedAndWaiting(f, "2180");
+        String id = w.adjustmentId();
+        ProcessInstance pi = w.instance();
 
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(task(pi))
                 .hasCandidateGroup("INVENTORY_CONTROLLER");
@@ -103,10 +113,9 @@ class AdjustmentApprovalProcessTest {
     @Test
     void anInstanceStartedBeforeTheRoutingValuesBecameTransientStillRunsOn() {
         AdjustmentFixture f = AdjustmentFixture.item(port, "A", "10.40", false, 2300);
-        ResponseEntity<JsonNode> first = f.count("olga", "2180", "EA", countTime, null);
-        String id = first.getBody().get("adjustmentId").asText();
-        f.count("omar", "2180", "EA", countTime, first.getBody().get("id").asText());
-        ProcessInstance pi = instance(id);
+        Waiting w = recountedAndWaiting(f, "2180");
+        String id = w.adjustmentId();
+        ProcessInstance pi = w.instance();
         assertThat(runtime.getVariables(pi.getId())).as("nothing of the routing is stored").isEmpty();
         // what an instance waiting since an older release carries: the routing values as stored variables
         runtime.setVariables(pi.getId(), java.util.Map.of("next", "APPROVE", "role", "INVENTORY_CONTROLLER",
@@ -126,10 +135,9 @@ class AdjustmentApprovalProcessTest {
     @Test
     void aRejectionEndsTheProcessWithoutPosting() {
         AdjustmentFixture f = AdjustmentFixture.item(port, "A", "10.40", false, 2300);
-        ResponseEntity<JsonNode> first = f.count("olga", "2260", "EA", countTime, null);
-        String id = first.getBody().get("adjustmentId").asText();
-        f.count("omar", "2260", "EA", countTime, first.getBody().get("id").asText());
-        ProcessInstance pi = instance(id);
+        Waiting w = recountedAndWaiting(f, "2260");
+        String id = w.adjustmentId();
+        ProcessInstance pi = w.instance();
 
         f.complete("ivan", task(pi).getId(), false, "wrong bin");
 
@@ -140,10 +148,9 @@ class AdjustmentApprovalProcessTest {
     @Test
     void aVarianceThatVanishedBeforePostingEndsTheProcessClosed() {
         AdjustmentFixture f = AdjustmentFixture.item(port, "A", "10.40", false, 2300);
-        ResponseEntity<JsonNode> first = f.count("olga", "2260", "EA", countTime, null);
-        String id = first.getBody().get("adjustmentId").asText();
-        f.count("omar", "2260", "EA", countTime, first.getBody().get("id").asText());
-        ProcessInstance pi = instance(id);
+        Waiting w = recountedAndWaiting(f, "2260");
+        String id = w.adjustmentId();
+        ProcessInstance pi = w.instance();
         f.move("ISSUE", 40, f.location, null, countTime.minusSeconds(300));
 
         f.complete("ivan", task(pi).getId(), true, "ok");
@@ -155,10 +162,9 @@ class AdjustmentApprovalProcessTest {
     @Test
     void aConflictWaitsForARecount() {
         AdjustmentFixture f = AdjustmentFixture.item(port, "A", "10.40", false, 2300);
-        ResponseEntity<JsonNode> first = f.count("olga", "2260", "EA", countTime, null);
-        String id = first.getBody().get("adjustmentId").asText();
-        f.count("omar", "2260", "EA", countTime, first.getBody().get("id").asText());
-        ProcessInstance pi = instance(id);
+        Waiting w = recountedAndWaiting(f, "2260");
+        String id = w.adjustmentId();
+        ProcessInstance pi = w.instance();
         f.move("ISSUE", 2290, f.location, null, Instant.now().minusSeconds(30));
 
         f.complete("ivan", task(pi).getId(), true, "ok");
@@ -174,10 +180,9 @@ class AdjustmentApprovalProcessTest {
     @Test
     void theEscalationTimerFlagsAndLeavesTheTaskOpen() {
         AdjustmentFixture f = AdjustmentFixture.item(port, "A", "10.40", false, 2300);
-        ResponseEntity<JsonNode> first = f.count("olga", "2260", "EA", countTime, null);
-        String id = first.getBody().get("adjustmentId").asText();
-        f.count("omar", "2260", "EA", countTime, first.getBody().get("id").asText());
-        ProcessInstance pi = instance(id);
+        Waiting w = recountedAndWaiting(f, "2260");
+        String id = w.adjustmentId();
+        ProcessInstance pi = w.instance();
         Job timer = management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
 
         management.executeJob(timer.getId());
