@@ -17,7 +17,8 @@ import java.util.List;
  * The transactional outbox behind {@code GET /api/v1/events}: a module appends an event in the transaction of
  * the change it describes, so the feed has exactly the committed changes. Readers get events in (transaction,
  * sequence) order and only of transactions older than every one still running, so a cursor never skips an
- * event that commits late.
+ * event that commits late. Events are deferred writes ({@link DeferredWrites}): they reach the table with the
+ * transaction's next statement that sends them, in the order they were appended.
  */
 @Component
 public class EventFeed {
@@ -32,9 +33,11 @@ public class EventFeed {
     private final ObjectMapper json;
     private final Clock clock;
     private final org.springframework.beans.factory.ObjectProvider<BodyReferences> references;
+    private final DeferredWrites writes;
 
     EventFeed(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, ObjectMapper json, Clock clock,
-              org.springframework.beans.factory.ObjectProvider<BodyReferences> references) {
+              org.springframework.beans.factory.ObjectProvider<BodyReferences> references, DeferredWrites writes) {
+        this.writes = writes;
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;
@@ -51,9 +54,8 @@ public class EventFeed {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event payload not serializable", e);
         }
-        jdbc.sql("INSERT INTO outbox_event (type, subject_type, subject_id, payload, occurred_at) VALUES (?, ?, ?, ?::jsonb, ?)")
-                .params(type, subjectType, subjectId, body, Timestamp.from(clock.instant()))
-                .update();
+        writes.write("INSERT INTO outbox_event (type, subject_type, subject_id, payload, occurred_at) "
+                + "VALUES (?, ?, ?, ?::jsonb, ?)", type, subjectType, subjectId, body, Timestamp.from(clock.instant()));
     }
 
     /**
@@ -62,20 +64,18 @@ public class EventFeed {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void appendReference(String type, String subjectType, String subjectId) {
-        jdbc.sql("INSERT INTO outbox_event (type, subject_type, subject_id, payload, occurred_at) VALUES (?, ?, ?, NULL, ?)")
-                .params(type, subjectType, subjectId, Timestamp.from(clock.instant()))
-                .update();
+        writes.write("INSERT INTO outbox_event (type, subject_type, subject_id, payload, occurred_at) "
+                + "VALUES (?, ?, ?, NULL, ?)", type, subjectType, subjectId, Timestamp.from(clock.instant()));
     }
 
     /** {@link #appendReference} for many subjects in one round trip (batches). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void appendReferences(String type, String subjectType, List<String> subjectIds) {
         // one statement (an array of ids, unnest keeps their order in seq), not a batch of inserts
-        jdbc.sql("INSERT INTO outbox_event (type, subject_type, subject_id, payload, occurred_at) "
-                        + "SELECT ?, ?, id, NULL, ? FROM unnest(?) WITH ORDINALITY AS s(id, n) ORDER BY n")
-                .params(type, subjectType, Timestamp.from(clock.instant()),
-                        new org.springframework.jdbc.support.SqlArrayValue("text", subjectIds.toArray()))
-                .update();
+        writes.write("INSERT INTO outbox_event (type, subject_type, subject_id, payload, occurred_at) "
+                        + "SELECT ?, ?, id, NULL, ? FROM unnest(?) WITH ORDINALITY AS s(id, n) ORDER BY n",
+                type, subjectType, Timestamp.from(clock.instant()),
+                new org.springframework.jdbc.support.SqlArrayValue("text", subjectIds.toArray()));
     }
 
     /** Appends one event per subject in one round trip (batches). */
@@ -90,6 +90,7 @@ public class EventFeed {
                 throw new IllegalArgumentException("event payload not serializable", e);
             }
         }
+        writes.flush();
         template.batchUpdate("INSERT INTO outbox_event (type, subject_type, subject_id, payload, occurred_at) "
                 + "VALUES (?, ?, ?, ?::jsonb, ?)", rows);
     }

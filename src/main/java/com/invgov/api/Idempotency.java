@@ -53,14 +53,16 @@ public class Idempotency {
     private final Clock clock;
     private final org.springframework.beans.factory.ObjectProvider<BodyReferences> references;
     private volatile List<BodyReferences> bodyReferences;
+    private final DeferredWrites writes;
 
     /** This application's holder (a JVM may run several contexts, each with its own; see CurrentUser). */
     private final org.springframework.security.core.context.SecurityContextHolderStrategy security;
 
     Idempotency(JdbcClient jdbc, ObjectMapper json, Transactions transactions, Clock clock,
                 org.springframework.beans.factory.ObjectProvider<org.springframework.security.core.context.SecurityContextHolderStrategy> security,
-                org.springframework.beans.factory.ObjectProvider<BodyReferences> references) {
+                org.springframework.beans.factory.ObjectProvider<BodyReferences> references, DeferredWrites writes) {
         this.references = references;
+        this.writes = writes;
         this.security = security.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         this.jdbc = jdbc;
         this.json = json;
@@ -165,13 +167,13 @@ public class Idempotency {
         }
         String location = response.getHeaders().getLocation() == null ? null
                 : response.getHeaders().getLocation().toString();
-        return jdbc.sql("""
+        // the last statement of the call: the transaction's waiting rows travel with it, one round trip for all
+        return writes.flushWith("""
                         INSERT INTO idempotency_key (caller, key, request_hash, status, body, body_ref, location,
                                                      created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(caller, key, hash, response.getStatusCode().value(), body, bodyRef, location,
-                        java.sql.Timestamp.from(clock.instant()))
-                .update() == 1;
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                caller, key, hash, response.getStatusCode().value(), body, bodyRef, location,
+                java.sql.Timestamp.from(clock.instant())) == 1;
     }
 
     /** "kind:reference" when a module keeps this body itself (so it is not copied here), else null. */

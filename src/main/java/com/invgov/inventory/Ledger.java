@@ -44,9 +44,13 @@ public class Ledger {
     private final CurrentUser user;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
+    private final org.springframework.transaction.support.TransactionTemplate nested;
 
     Ledger(LedgerStore store, StockPosting stock, MasterDataCache cache, EventFeed events,
-           Transactions transactions, CurrentUser user, Clock clock, ApplicationEventPublisher publisher) {
+           Transactions transactions, CurrentUser user, Clock clock, ApplicationEventPublisher publisher,
+           org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.nested = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        this.nested.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
         this.publisher = publisher;
         this.store = store;
         this.stock = stock;
@@ -84,30 +88,62 @@ public class Ledger {
     public Movement post(MovementCommand command, Posting posting) {
         return transactions.inTransaction(() -> {
             Instant now = now();
-            ResolvedMovement m = rules.resolve(command, now, "");
-            Long id;
-            if (stock.balancesOnly(m)) {
-                // the common posting: movement, balances and outbox event in one round trip
-                List<LedgerStore.Change> changes = stock.changes(List.of(m), java.util.Map.of());
-                LedgerStore.Posted posted = store.post(m, posting, now, changes);
-                if (posted.id() != null && posted.refused() >= 0) {
-                    throw stock.refusal(changes.get(posted.refused()), posting.actor(), now, List.of(m));
-                }
-                id = posted.id();
-            } else {
-                id = store.insert(m, posting, now).orElse(null);
-                if (id != null) {
-                    stock.apply(List.of(m), posting.actor(), now);
-                    events.appendReference("MovementPosted", "movement", String.valueOf(id));
-                }
-            }
-            if (id == null) {
-                return store.movementByKey(posting.actor(), posting.idempotencyKey()).orElseThrow();
-            }
-            Movement movement = movement(id, m, posting, now);
-            publisher.publishEvent(new MovementPosted(movement.id(), movement));
-            return movement;
+            return posted(rules.resolve(command, now, ""), posting, now, false).orElseThrow();
         });
+    }
+
+    /**
+     * {@link #post(MovementCommand, Posting)} for a caller that expects a refusal for insufficient stock and
+     * carries on: such a refusal changes nothing and comes back empty (no savepoint needed around the call; the
+     * refusal is not counted as an event — the caller decides what it means). Stock on hold is refused as in
+     * {@code post}.
+     */
+    public java.util.Optional<Movement> postUnlessShort(MovementCommand command, Posting posting) {
+        return transactions.inTransaction(() -> {
+            Instant now = now();
+            ResolvedMovement m = rules.resolve(command, now, "");
+            if (stock.balancesOnly(m)) {
+                return posted(m, posting, now, true);
+            }
+            try {
+                return java.util.Optional.of(nested.execute(status -> posted(m, posting, now, false).orElseThrow()));
+            } catch (InsufficientStock e) {
+                return java.util.Optional.empty();
+            }
+        });
+    }
+
+    /** Empty only when {@code whole} and refused for insufficient stock (then nothing changed). */
+    private java.util.Optional<Movement> posted(ResolvedMovement m, Posting posting, Instant now, boolean whole) {
+        Long id;
+        boolean tookLast = true;
+        if (stock.balancesOnly(m)) {
+            // the common posting: movement, balances and outbox event in one round trip
+            List<LedgerStore.Change> changes = stock.changes(List.of(m), java.util.Map.of());
+            LedgerStore.Posted posted = store.post(m, posting, now, changes, whole);
+            if (posted.refused() >= 0) {
+                com.invgov.api.ApiProblem refusal = stock.refusal(changes.get(posted.refused()), posting.actor(), now,
+                        List.of(m));
+                if (whole && refusal instanceof InsufficientStock) {
+                    return java.util.Optional.empty();
+                }
+                throw refusal;
+            }
+            id = posted.id();
+            tookLast = posted.tookLast();
+        } else {
+            id = store.insert(m, posting, now).orElse(null);
+            if (id != null) {
+                stock.apply(List.of(m), posting.actor(), now);
+                events.appendReference("MovementPosted", "movement", String.valueOf(id));
+            }
+        }
+        if (id == null) {
+            return java.util.Optional.of(store.movementByKey(posting.actor(), posting.idempotencyKey()).orElseThrow());
+        }
+        Movement movement = movement(id, m, posting, now);
+        publisher.publishEvent(new MovementPosted(movement.id(), movement, tookLast));
+        return java.util.Optional.of(movement);
     }
 
     /** Posts up to {@value #MAX_BATCH} movements all or nothing, as their net change per balance. */

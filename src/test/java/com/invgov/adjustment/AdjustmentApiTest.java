@@ -73,6 +73,11 @@ class AdjustmentApiTest {
         assertThat(movement.get("type").asText()).isEqualTo("ADJUSTMENT");
         assertThat(movement.get("quantity").decimalValue()).isEqualByComparingTo("10");
         assertThat(Instant.parse(movement.get("eventTime").asText())).isEqualTo(countTime);
+        assertThat(jdbc.sql("SELECT type FROM outbox_event WHERE (subject_type = 'adjustment' AND subject_id = ?) "
+                                + "OR (subject_type = 'movement' AND subject_id = ?) ORDER BY tx, seq")
+                        .params(a.get("id").asText(), a.get("movementId").asText()).query(String.class).list())
+                .as("the change feed in the order things happened")
+                .containsExactly("AdjustmentOpened", "MovementPosted", "AdjustmentPosted");
     }
 
     @Test
@@ -224,6 +229,10 @@ class AdjustmentApiTest {
         assertThat(a.get("status").asText()).isEqualTo("CONFLICT");
         assertThat(a.get("movementId").isNull()).isTrue();
         assertThat(f.onHand()).isEqualByComparingTo("10");
+        JsonNode ledger = Api.as(port, "ivan").get()
+                .uri("/api/v1/movements?sku=" + f.sku + "&location=" + f.location).retrieve().body(JsonNode.class);
+        assertThat(ledger.get("items")).as("the refused posting left nothing in the ledger")
+                .noneMatch(m -> m.get("type").asText().equals("ADJUSTMENT"));
         assertThat(f.taskOf("pavel", id)).as("a recount is raised for an operator who has not counted").isNotNull();
     }
 

@@ -15,7 +15,6 @@ import com.invgov.api.EventFeed;
 import org.springframework.context.ApplicationEventPublisher;
 import com.invgov.api.NotFound;
 import com.invgov.api.ValidationFailed;
-import com.invgov.inventory.InsufficientStock;
 import com.invgov.inventory.Item;
 import com.invgov.inventory.Ledger;
 import com.invgov.inventory.Location;
@@ -40,10 +39,7 @@ import com.invgov.workflow.WorkTasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -76,14 +72,13 @@ public class AdjustmentService implements Adjustments {
     private final WorkTasks tasks;
     private final CurrentUser user;
     private final Clock clock;
-    private final TransactionTemplate savepoint;
     private final EventFeed events;
     private final ApplicationEventPublisher publisher;
     /** The request whose process this thread is starting (see {@link #open}). */
     private final ThreadLocal<AdjustmentRequest> starting = new ThreadLocal<>();
 
     AdjustmentService(AdjustmentStore store, AdjustmentReadStore reads, Ledger ledger, MasterData masterData, RuleDecisions rules,
-                      WorkTasks tasks, CurrentUser user, Clock clock, PlatformTransactionManager transactions,
+                      WorkTasks tasks, CurrentUser user, Clock clock,
                       EventFeed events, ApplicationEventPublisher publisher) {
         this.events = events;
         this.publisher = publisher;
@@ -95,8 +90,6 @@ public class AdjustmentService implements Adjustments {
         this.tasks = tasks;
         this.user = user;
         this.clock = clock;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     // ---- counts
@@ -313,18 +306,14 @@ public class AdjustmentService implements Adjustments {
         }
         MovementCommand command = movement(a);
         Posting posting = new Posting(actor(), "invgov", "adjustment:" + a.id);
-        if (a.quantityDelta.signum() > 0) {
-            // stock found is posted into the location, which invariant 2 never refuses: no savepoint needed
-            a.posted(ledger.post(command, posting).id());
-            save(a, now);
-            return;
-        }
-        try {
-            // stock lost may meet a balance that moved meanwhile: a refusal rolls back to here, not the whole count
-            Movement movement = savepoint.execute(status -> ledger.post(command, posting));
-            a.posted(movement.id());
-        } catch (InsufficientStock e) {
-            log.info("Adjustment {} conflicts with the ledger: {}", a.id, e.getMessage());
+        // stock lost may meet a balance that moved meanwhile: a refusal changes nothing and sets CONFLICT (stock
+        // found goes into the location, which invariant 2 never refuses)
+        Optional<Movement> movement = ledger.postUnlessShort(command, posting);
+        if (movement.isPresent()) {
+            a.posted(movement.get().id());
+        } else {
+            log.info("Adjustment {} conflicts with the ledger: not enough {} at {} to take {}", a.id, a.sku,
+                    a.location, a.quantityDelta.negate().toPlainString());
             a.conflict();
         }
         save(a, now);

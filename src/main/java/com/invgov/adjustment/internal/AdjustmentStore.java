@@ -4,6 +4,7 @@ import com.invgov.adjustment.Adjustment;
 import com.invgov.adjustment.AdjustmentStatus;
 import com.invgov.adjustment.Approval;
 import com.invgov.adjustment.Decision;
+import com.invgov.api.DeferredWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,7 +17,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Adjustment requests and their approvals in PostgreSQL. */
+/**
+ * Adjustment requests and their approvals in PostgreSQL. A new request is a deferred write (it travels with the
+ * next statement that asks for the waiting rows, at the latest before commit): every other method here sends the
+ * waiting rows first, so that it sees and changes what was inserted.
+ */
 @Repository
 class AdjustmentStore {
 
@@ -26,24 +31,26 @@ class AdjustmentStore {
             fired_rules, requested_by, counters, count_id, movement_id, escalated, created_at""";
 
     private final JdbcClient jdbc;
+    private final DeferredWrites writes;
 
-    AdjustmentStore(JdbcClient jdbc) {
+    AdjustmentStore(JdbcClient jdbc, DeferredWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     void insert(AdjustmentRequest a, Instant now) {
-        jdbc.sql("INSERT INTO adjustment (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(a.id, a.status.name(), a.sku, a.location, a.lot, a.source, a.reasonCode, a.note,
-                        ts(a.eventTime), a.systemQty, a.countedQty, a.quantityDelta, a.value, a.diffPct, a.recountDone,
-                        a.decision.outcome(), String.join(",", a.decision.approverRoles()), a.decision.ruleSet(),
-                        a.decision.ruleSetVersion(), String.join("\n", a.decision.firedRules()), a.requestedBy,
-                        String.join(",", a.counters), a.countId, a.movementId, a.escalated, ts(a.createdAt), ts(now))
-                .update();
+        writes.write("INSERT INTO adjustment (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                a.id, a.status.name(), a.sku, a.location, a.lot, a.source, a.reasonCode, a.note,
+                ts(a.eventTime), a.systemQty, a.countedQty, a.quantityDelta, a.value, a.diffPct, a.recountDone,
+                a.decision.outcome(), String.join(",", a.decision.approverRoles()), a.decision.ruleSet(),
+                a.decision.ruleSetVersion(), String.join("\n", a.decision.firedRules()), a.requestedBy,
+                String.join(",", a.counters), a.countId, a.movementId, a.escalated, ts(a.createdAt), ts(now));
         insertApprovals(a);
     }
 
     void update(AdjustmentRequest a, Instant now) {
+        writes.flush();
         jdbc.sql("""
                         UPDATE adjustment SET status = ?, reason_code = ?, event_time = ?, system_qty = ?, counted_qty = ?,
                           quantity_delta = ?, value = ?, diff_pct = ?, recount_done = ?, outcome = ?, approver_roles = ?,
@@ -69,6 +76,7 @@ class AdjustmentStore {
     }
 
     void flagEscalated(UUID id, Instant now) {
+        writes.flush();
         jdbc.sql("UPDATE adjustment SET escalated = true, updated_at = ? WHERE id = ?").params(ts(now), id).update();
     }
 
@@ -79,6 +87,7 @@ class AdjustmentStore {
     }
 
     private Optional<AdjustmentRequest> load(UUID id, String lock) {
+        writes.flush();
         Optional<AdjustmentRequest> row = jdbc.sql("SELECT " + COLUMNS + " FROM adjustment WHERE id = ?" + lock)
                 .param(id)
                 .query((rs, n) -> request(rs))
@@ -98,11 +107,9 @@ class AdjustmentStore {
 
     private void insertApprovals(AdjustmentRequest a) {
         for (Approval approval : a.newApprovals) {
-            jdbc.sql("INSERT INTO adjustment_approval (adjustment_id, role, approved_by, approved, comment, at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(a.id, approval.role(), approval.by(), approval.approved(), approval.comment(),
-                            ts(approval.at()))
-                    .update();
+            writes.write("INSERT INTO adjustment_approval (adjustment_id, role, approved_by, approved, comment, at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?)",
+                    a.id, approval.role(), approval.by(), approval.approved(), approval.comment(), ts(approval.at()));
         }
         a.newApprovals.clear();
     }

@@ -45,14 +45,15 @@ class CountEventListener {
     }
 
     /**
-     * Collects the pairs a transaction's postings took stock from, and checks them all with one query just before
+     * Collects the pairs a transaction's postings may have emptied, and checks them all with one query just before
      * the transaction commits — countable STOCK location, nothing left — so a posting costs no query here and a
      * batch of 1000 postings one, not 1000.
      */
     @EventListener
     public void on(MovementPosted posted) {
         Place from = posted.movement().from();
-        if (from == null) {
+        if (from == null || !posted.mayHaveEmptied()) {
+            // the ledger saw every balance it took from still holding stock: nothing to confirm
             return;
         }
         List<String> pair = List.of(posted.movement().sku(), from.location());

@@ -2,6 +2,7 @@ package com.invgov.counting.internal;
 
 import com.invgov.adjustment.Adjustments;
 import com.invgov.adjustment.CountAssessed;
+import com.invgov.api.DeferredWrites;
 import com.invgov.api.FieldProblem;
 import com.invgov.api.ValidationFailed;
 import com.invgov.counting.CountResult;
@@ -35,9 +36,11 @@ class CountService implements Counts {
     private final CurrentUser user;
     private final Clock clock;
     private final CountPlanning planning;
+    private final DeferredWrites writes;
 
     CountService(MasterData masterData, Adjustments adjustments, JdbcClient jdbc, CurrentUser user, Clock clock,
-                 CountPlanning planning) {
+                 CountPlanning planning, DeferredWrites writes) {
+        this.writes = writes;
         this.planning = planning;
         this.masterData = masterData;
         this.adjustments = adjustments;
@@ -89,18 +92,18 @@ class CountService implements Counts {
                 ? adjustments.count(id, sku, place.code(), normalizedLot, counted, at, counter)
                 : adjustments.recount(adjustmentToRecount, id, counted, at, counter);
         String outcome = assessed.decision().outcome();
-        jdbc.sql("""
+        // nothing reads the count back in this transaction: it travels with the next round trip
+        writes.write("""
                         INSERT INTO count_result (id, sku, location, lot, counted_qty, entered_qty, entered_uom,
                           count_task_id, recount_of, event_time, counted_by, system_qty, diff_qty, within_tolerance,
                           outcome, adjustment_id, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.fromString(id), sku, place.code(), normalizedLot, counted, countedQuantity, uom,
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        UUID.fromString(id), sku, place.code(), normalizedLot, counted, countedQuantity, uom,
                         countTaskId, recountOf == null ? null : UUID.fromString(recountOf), Timestamp.from(at), counter,
                         assessed.variance().systemQuantity(), assessed.variance().diffQuantity(),
                         outcome.equals("NO_VARIANCE") || outcome.equals("AUTO_APPROVE"), outcome,
                         assessed.adjustmentId() == null ? null : UUID.fromString(assessed.adjustmentId()),
-                        Timestamp.from(now))
-                .update();
+                        Timestamp.from(now));
         if (adjustmentToRecount == null) {
             // a first count of the pair answers its open planned count, whether or not it came through the task
             planning.counted(sku, place.code(), id, at);
@@ -118,6 +121,7 @@ class CountService implements Counts {
         } catch (IllegalArgumentException e) {
             throw new ValidationFailed("Not a count id.", List.of(new FieldProblem("recountOf", "not a count id")));
         }
+        writes.flush();
         return jdbc.sql("SELECT sku, location, lot, adjustment_id::text FROM count_result WHERE id = ?")
                 .param(id)
                 .query(Original.class)

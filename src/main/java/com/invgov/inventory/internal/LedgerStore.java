@@ -33,10 +33,12 @@ public class LedgerStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final com.invgov.api.DeferredWrites writes;
 
-    LedgerStore(JdbcClient jdbc, JdbcTemplate template) {
+    LedgerStore(JdbcClient jdbc, JdbcTemplate template, com.invgov.api.DeferredWrites writes) {
         this.jdbc = jdbc;
         this.template = template;
+        this.writes = writes;
     }
 
     /** Inserts the movement; empty when (actor, key) was posted before (invariant 4). */
@@ -52,23 +54,30 @@ public class LedgerStore {
                 .query(Long.class).optional();
     }
 
-    /** What {@link #post} did: the new movement's id (null when (actor, key) was posted before), refused change. */
-    public record Posted(Long id, int refused) {
+    /**
+     * What {@link #post} did: the new movement's id (null when (actor, key) was posted before, or when a whole
+     * posting was refused), the index of the first change refused for insufficient stock or -1, and whether a
+     * balance it took from is now at zero or below (or may go negative): when not, the pairs it left hold stock.
+     */
+    public record Posted(Long id, int refused, boolean tookLast) {
     }
 
     /**
      * Inserts the movement, applies its balance changes (sorted: the global lock order) and appends its outbox
-     * event, in one round trip. {@code refused} is the index of the first change refused for insufficient stock
-     * (the caller must roll back), or -1; a null id means (actor, key) was posted before and nothing was done.
+     * event, in one round trip. {@code refused} is the index of the first change refused for insufficient stock,
+     * or -1. When refused, a {@code whole} posting has changed nothing (no savepoint needed); otherwise the caller
+     * must roll back. A null id without a refusal means (actor, key) was posted before and nothing was done.
      */
-    public Posted post(ResolvedMovement m, Posting posting, Instant postedAt, List<Change> changes) {
+    public Posted post(ResolvedMovement m, Posting posting, Instant postedAt, List<Change> changes, boolean whole) {
         List<Object> params = values(m, posting, posting.idempotencyKey(), postedAt);
         params.addAll(arrays(changes));
-        return jdbc.sql("SELECT movement_id, refused FROM post_movement(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(params)
-                .query((rs, n) -> new Posted(rs.getObject(1) == null ? null : rs.getLong(1), rs.getInt(2) - 1))
-                .single();
+        params.add(whole);
+        // the waiting outbox rows go first: post_movement appends the movement's event, and the feed is in insert order
+        return writes.queryWith("SELECT movement_id, refused, took_last FROM post_movement(?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (rs, n) -> new Posted(rs.getObject(1) == null ? null : rs.getLong(1), rs.getInt(2) - 1,
+                        rs.getBoolean(3)),
+                params.toArray()).get(0);
     }
 
     /** Movements by id, in the order given (ids that do not exist are left out). */
@@ -370,21 +379,43 @@ public class LedgerStore {
      */
     public BigDecimal balanceLessLaterMovements(String sku, String location, String lot, StockStatus status,
                                                 Instant asOf) {
+        // conditions only for the lot and status given (four statements, no "? IS NULL OR"): each gets a generic
+        // plan that PostgreSQL keeps, where optional conditions had it plan every call anew
         String st = status == null ? null : status.name();
-        return plain(jdbc.sql("""
-                        SELECT (SELECT coalesce(sum(quantity), 0) FROM balance
-                                WHERE sku = ? AND location = ? AND (CAST(? AS text) IS NULL OR lot = ?)
-                                  AND (CAST(? AS text) IS NULL OR status = ?))
-                             - (SELECT coalesce(sum(CASE WHEN to_location = ? AND (CAST(? AS text) IS NULL OR to_status = ?)
-                                                         THEN quantity ELSE 0 END)
-                                              - sum(CASE WHEN from_location = ? AND (CAST(? AS text) IS NULL OR from_status = ?)
-                                                         THEN quantity ELSE 0 END), 0)
-                                FROM movement
-                                WHERE sku = ? AND event_time > ? AND (to_location = ? OR from_location = ?)
-                                  AND (CAST(? AS text) IS NULL OR lot = ?))""")
-                .params(sku, location, lot, lot, st, st,
-                        location, st, st, location, st, st, sku, Timestamp.from(asOf), location, location, lot, lot)
-                .query(BigDecimal.class).single());
+        List<Object> params = new ArrayList<>(12);
+        StringBuilder sql = new StringBuilder("SELECT (SELECT coalesce(sum(quantity), 0) FROM balance "
+                + "WHERE sku = ? AND location = ?");
+        params.add(sku);
+        params.add(location);
+        if (lot != null) {
+            sql.append(" AND lot = ?");
+            params.add(lot);
+        }
+        if (st != null) {
+            sql.append(" AND status = ?");
+            params.add(st);
+        }
+        sql.append(") - (SELECT coalesce(sum(CASE WHEN to_location = ?")
+                .append(st == null ? "" : " AND to_status = ?")
+                .append(" THEN quantity ELSE 0 END) - sum(CASE WHEN from_location = ?")
+                .append(st == null ? "" : " AND from_status = ?")
+                .append(" THEN quantity ELSE 0 END), 0) FROM movement WHERE sku = ? AND event_time > ? ")
+                .append("AND (to_location = ? OR from_location = ?)")
+                .append(lot == null ? "" : " AND lot = ?")
+                .append(")");
+        params.add(location);
+        if (st != null) {
+            params.add(st);
+        }
+        params.add(location);
+        if (st != null) {
+            params.add(st);
+        }
+        params.addAll(List.of(sku, Timestamp.from(asOf), location, location));
+        if (lot != null) {
+            params.add(lot);
+        }
+        return plain(jdbc.sql(sql.toString()).params(params).query(BigDecimal.class).single());
     }
 
     public List<com.invgov.inventory.Lot> lots(String sku, String after, int limit) {

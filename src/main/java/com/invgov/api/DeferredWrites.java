@@ -1,0 +1,201 @@
+package com.invgov.api;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rows that nothing in their own transaction reads back (decision log, outbox events, a new adjustment, a count,
+ * an idempotency key) are not sent one round trip each: they wait in the transaction and go to PostgreSQL
+ * together with the next statement that asks for them ({@link #flushWith}, {@link #queryWith}) or at the latest
+ * just before commit, as one multi-statement message (the driver sends every statement, then one Sync).
+ * <p>
+ * Rules for callers: a store that defers its inserts calls {@link #flush()} before it reads or updates its own
+ * table in the same transaction; a statement whose order against deferred rows matters (the ledger's posting
+ * appends an outbox event, and the feed's order is the insert order) goes through {@link #queryWith}. A failing
+ * deferred insert fails the statement it travels with, and so the transaction. Writes deferred inside a
+ * savepoint that is rolled back are dropped with it; an inner REQUIRES_NEW transaction has its own queue.
+ * Without a transaction a write runs at once.
+ */
+@Component
+public class DeferredWrites {
+
+    private final JdbcTemplate jdbc;
+
+    DeferredWrites(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Queues a statement (an insert nobody in this transaction reads) until the next flush. */
+    public void write(String sql, Object... params) {
+        Queue queue = queue(true);
+        if (queue == null) {
+            jdbc.update(sql, params);
+            return;
+        }
+        queue.statements.add(new Statement(sql, params));
+    }
+
+    /** Sends the waiting statements now (in one round trip), e.g. before reading a table they write. */
+    public void flush() {
+        Queue queue = queue(false);
+        if (queue != null && !queue.statements.isEmpty()) {
+            execute(queue.take(), null, null);
+        }
+    }
+
+    /** Sends the waiting statements and then this one in one round trip; returns this one's update count. */
+    public int flushWith(String sql, Object... params) {
+        int[] count = new int[1];
+        execute(withWaiting(new Statement(sql, params)), count, null);
+        return count[0];
+    }
+
+    /** Sends the waiting statements and then this query in one round trip; returns the query's rows. */
+    public <T> List<T> queryWith(String sql, RowMapper<T> mapper, Object... params) {
+        List<T> rows = new ArrayList<>();
+        execute(withWaiting(new Statement(sql, params)), null, rs -> {
+            int n = 0;
+            while (rs.next()) {
+                rows.add(mapper.mapRow(rs, n++));
+            }
+        });
+        return rows;
+    }
+
+    private List<Statement> withWaiting(Statement last) {
+        Queue queue = queue(false);
+        List<Statement> statements = queue == null ? new ArrayList<>(1) : queue.take();
+        statements.add(last);
+        return statements;
+    }
+
+    private interface Rows {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** One prepared statement of several SQL statements: the driver sends them all before waiting. */
+    private void execute(List<Statement> statements, int[] lastCount, Rows lastRows) {
+        StringBuilder sql = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        for (Statement s : statements) {
+            if (!sql.isEmpty()) {
+                sql.append(";\n");
+            }
+            sql.append(s.sql);
+            params.addAll(java.util.Arrays.asList(s.params));
+        }
+        int last = statements.size() - 1;
+        jdbc.execute(sql.toString(), (PreparedStatement ps) -> {
+            for (int i = 0; i < params.size(); i++) {
+                StatementCreatorUtils.setParameterValue(ps, i + 1, SqlTypeValue.TYPE_UNKNOWN, params.get(i));
+            }
+            boolean isRows = ps.execute();
+            for (int i = 0; ; i++) {
+                if (isRows) {
+                    try (ResultSet rs = ps.getResultSet()) {
+                        if (i == last && lastRows != null) {
+                            lastRows.read(rs);
+                        }
+                    }
+                } else {
+                    int count = ps.getUpdateCount();
+                    if (count == -1) {
+                        break;
+                    }
+                    if (i == last && lastCount != null) {
+                        lastCount[0] = count;
+                    }
+                }
+                isRows = ps.getMoreResults();
+            }
+            StatementCreatorUtils.cleanupParameters(params);
+            return null;
+        });
+    }
+
+    private record Statement(String sql, Object[] params) {
+    }
+
+    /**
+     * The current transaction's waiting statements, kept by a synchronization of that transaction (so an inner
+     * REQUIRES_NEW transaction, whose synchronizations are separate, has its own); null without a transaction.
+     */
+    private Queue queue(boolean create) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || !TransactionSynchronizationManager.isActualTransactionActive()) {
+            return null;
+        }
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof Queue q && q.owner == this) {
+                return q;
+            }
+        }
+        if (!create) {
+            return null;
+        }
+        Queue queue = new Queue(this);
+        TransactionSynchronizationManager.registerSynchronization(queue);
+        return queue;
+    }
+
+    private static final class Queue implements TransactionSynchronization {
+
+        private final DeferredWrites owner;
+        private List<Statement> statements = new ArrayList<>();
+        /** What was waiting when each savepoint was set (sent since or not). */
+        private final Map<Object, List<Statement>> atSavepoint = new IdentityHashMap<>();
+
+        Queue(DeferredWrites owner) {
+            this.owner = owner;
+        }
+
+        List<Statement> take() {
+            List<Statement> taken = statements;
+            statements = new ArrayList<>();
+            return taken;
+        }
+
+        @Override
+        public void savepoint(Object savepoint) {
+            atSavepoint.put(savepoint, List.copyOf(statements));
+        }
+
+        /**
+         * Back to what waited when the savepoint was set: rows written since are dropped, and rows that waited
+         * then but were sent since are waiting again (sending them is undone with the savepoint).
+         */
+        @Override
+        public void savepointRollback(Object savepoint) {
+            List<Statement> then = atSavepoint.remove(savepoint);
+            if (then != null) {
+                statements = new ArrayList<>(then);
+            }
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (!statements.isEmpty()) {
+                owner.execute(take(), null, null);
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            statements = new ArrayList<>();
+            atSavepoint.clear();
+        }
+    }
+}
