@@ -13,6 +13,7 @@
 #
 #   bench/counts-bench.sh                          # build the production jar, start it, measure
 #   SKIP_BUILD=1 ROUNDS=4 SECONDS_PER_RUN=10 CLIENTS=8 bench/counts-bench.sh
+#   WARMUP_STEP=20 WARMUP_QUIET_COMPILES=150 WARMUP_MAX_SECONDS=480 (warm-up until the JIT is nearly done)
 #   JAR=/tmp/other.jar JAVA_OPTS="-Xmx1g -XX:StartFlightRecording=filename=/tmp/c.jfr" SKIP_BUILD=1 bench/counts-bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +21,12 @@ cd "$(dirname "$0")/.."
 PORT=${PORT:-18081}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-10}
 ROUNDS=${ROUNDS:-4}
-WARMUP_SECONDS=${WARMUP_SECONDS:-30}
+# warm-up: both loads alternate in steps of WARMUP_STEP seconds until the JIT has (nearly) stopped compiling —
+# fewer than WARMUP_QUIET_COMPILES methods in a step of both loads — or WARMUP_MAX_SECONDS have passed. On two
+# cores C2 needs minutes: measured after a fixed 30 s, bare starts still ran at a quarter of their later speed.
+WARMUP_STEP=${WARMUP_STEP:-20}
+WARMUP_QUIET_COMPILES=${WARMUP_QUIET_COMPILES:-150}
+WARMUP_MAX_SECONDS=${WARMUP_MAX_SECONDS:-480}
 CLIENTS=${CLIENTS:-8}
 ENGINE_INSTANCES=${ENGINE_INSTANCES:-5000}
 if [[ -z "${DATA_DIR:-}" ]]; then
@@ -59,9 +65,17 @@ done
 BASE="http://localhost:$PORT"
 run() { java -Dhttp.maxConnections=64 -Dclient="${BENCH_CLIENT:-wire}" bench/CountsBench.java "$@"; }
 
-# warm-up: JIT, pools, KieBase sessions, Camunda caches
-run bare "$BASE" "$CLIENTS" "$WARMUP_SECONDS" >/dev/null
-run counts "$BASE" "$CLIENTS" "$WARMUP_SECONDS" >/dev/null
+# warm-up: JIT, pools, KieBase sessions, Camunda caches; jstat tells how many methods the JIT has compiled
+compiled() { jstat -compiler "$APP" | awk 'NR == 2 { print $1 }'; }
+warm=0
+while :; do
+  c0=$(compiled)
+  run bare "$BASE" "$CLIENTS" "$WARMUP_STEP" >/dev/null
+  run counts "$BASE" "$CLIENTS" "$WARMUP_STEP" >/dev/null
+  c1=$(compiled); warm=$((warm + 2 * WARMUP_STEP))
+  echo "warm-up ${warm} s: the JIT compiled $((c1 - c0)) methods in the last $((2 * WARMUP_STEP)) s"
+  if (( c1 - c0 < WARMUP_QUIET_COMPILES || warm >= WARMUP_MAX_SECONDS )); then break; fi
+done
 
 # Server CPU (JVM + PostgreSQL postmaster and backends) per request: steadier than throughput where cores are
 # shared, and free of the load generator's own cost.

@@ -41,7 +41,8 @@ public class DeferredWrites {
     /** Queues a statement (an insert nobody in this transaction reads) until the next flush. */
     public void write(String sql, Object... params) {
         Queue queue = queue(true);
-        if (queue == null) {
+        if (queue == null || queue.committing) {
+            // no transaction, or one already sending its last rows (a later before-commit step): at once
             jdbc.update(sql, params);
             return;
         }
@@ -155,6 +156,7 @@ public class DeferredWrites {
 
         private final DeferredWrites owner;
         private List<Statement> statements = new ArrayList<>();
+        private boolean committing;
         /** What was waiting when each savepoint was set (sent since or not). */
         private final Map<Object, List<Statement>> atSavepoint = new IdentityHashMap<>();
 
@@ -187,6 +189,7 @@ public class DeferredWrites {
 
         @Override
         public void beforeCommit(boolean readOnly) {
+            committing = true;
             if (!statements.isEmpty()) {
                 owner.execute(take(), null, null);
             }

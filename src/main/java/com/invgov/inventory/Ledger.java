@@ -1,5 +1,6 @@
 package com.invgov.inventory;
 
+import com.invgov.api.ApiProblem;
 import com.invgov.api.Cursor;
 import com.invgov.api.EventFeed;
 import com.invgov.api.FieldProblem;
@@ -15,13 +16,17 @@ import com.invgov.security.CurrentUser;
 import com.invgov.security.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The stock ledger: posts movements and keeps balances in the same transaction (DESIGN §3). Every posting
@@ -44,13 +49,13 @@ public class Ledger {
     private final CurrentUser user;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
-    private final org.springframework.transaction.support.TransactionTemplate nested;
+    private final TransactionTemplate nested;
 
     Ledger(LedgerStore store, StockPosting stock, MasterDataCache cache, EventFeed events,
            Transactions transactions, CurrentUser user, Clock clock, ApplicationEventPublisher publisher,
-           org.springframework.transaction.PlatformTransactionManager transactionManager) {
-        this.nested = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
-        this.nested.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
+           PlatformTransactionManager transactionManager) {
+        this.nested = new TransactionTemplate(transactionManager);
+        this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.publisher = publisher;
         this.store = store;
         this.stock = stock;
@@ -98,7 +103,7 @@ public class Ledger {
      * refusal is not counted as an event — the caller decides what it means). Stock on hold is refused as in
      * {@code post}.
      */
-    public java.util.Optional<Movement> postUnlessShort(MovementCommand command, Posting posting) {
+    public Optional<Movement> postUnlessShort(MovementCommand command, Posting posting) {
         return transactions.inTransaction(() -> {
             Instant now = now();
             ResolvedMovement m = rules.resolve(command, now, "");
@@ -106,26 +111,28 @@ public class Ledger {
                 return posted(m, posting, now, true);
             }
             try {
-                return java.util.Optional.of(nested.execute(status -> posted(m, posting, now, false).orElseThrow()));
+                return Optional.of(nested.execute(status -> posted(m, posting, now, false).orElseThrow()));
             } catch (InsufficientStock e) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         });
     }
 
     /** Empty only when {@code whole} and refused for insufficient stock (then nothing changed). */
-    private java.util.Optional<Movement> posted(ResolvedMovement m, Posting posting, Instant now, boolean whole) {
+    private Optional<Movement> posted(ResolvedMovement m, Posting posting, Instant now, boolean whole) {
         Long id;
         boolean tookLast = true;
         if (stock.balancesOnly(m)) {
             // the common posting: movement, balances and outbox event in one round trip
             List<LedgerStore.Change> changes = stock.changes(List.of(m), java.util.Map.of());
-            LedgerStore.Posted posted = store.post(m, posting, now, changes, whole);
+            // only a change that takes stock can be refused: stock coming in needs no undo
+            boolean takes = changes.stream().anyMatch(c -> c.delta().signum() < 0);
+            LedgerStore.Posted posted = store.post(m, posting, now, changes, whole && takes);
             if (posted.refused() >= 0) {
-                com.invgov.api.ApiProblem refusal = stock.refusal(changes.get(posted.refused()), posting.actor(), now,
+                ApiProblem refusal = stock.refusal(changes.get(posted.refused()), posting.actor(), now,
                         List.of(m));
                 if (whole && refusal instanceof InsufficientStock) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
                 throw refusal;
             }
@@ -139,11 +146,11 @@ public class Ledger {
             }
         }
         if (id == null) {
-            return java.util.Optional.of(store.movementByKey(posting.actor(), posting.idempotencyKey()).orElseThrow());
+            return Optional.of(store.movementByKey(posting.actor(), posting.idempotencyKey()).orElseThrow());
         }
         Movement movement = movement(id, m, posting, now);
         publisher.publishEvent(new MovementPosted(movement.id(), movement, tookLast));
-        return java.util.Optional.of(movement);
+        return Optional.of(movement);
     }
 
     /** Posts up to {@value #MAX_BATCH} movements all or nothing, as their net change per balance. */

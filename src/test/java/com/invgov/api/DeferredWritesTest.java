@@ -123,6 +123,21 @@ class DeferredWritesTest {
     }
 
     @Test
+    void aRowWrittenByALaterBeforeCommitStepStillArrives() {
+        tx.executeWithoutResult(status -> {
+            writes.write(INSERT, "waiting");
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void beforeCommit(boolean readOnly) {
+                            writes.write(INSERT, "written while committing");
+                        }
+                    });
+        });
+        assertThat(rows()).containsExactly("waiting", "written while committing");
+    }
+
+    @Test
     void withoutATransactionAWriteRunsAtOnce() {
         writes.write(INSERT, "now");
         assertThat(rows()).containsExactly("now");
