@@ -5,8 +5,8 @@
 --  * took_last: whether a balance the movement took from is now at zero or below, or sits at a location that
 --    may go negative; when false, the pairs it left still hold stock and the zero-confirmation check (DESIGN
 --    §5.2) need not ask the database.
--- The 26-argument post_movement of V55 stays as it is: nodes of the previous release still call it during a
--- rolling update.
+-- The 26-argument post_movement of V55 becomes a wrapper of this one (nodes of the previous release still call it
+-- during a rolling update): one implementation of a posting in the database.
 CREATE FUNCTION post_movement(p_type text, p_sku text, p_quantity numeric, p_entered_quantity numeric,
                               p_entered_uom text, p_lot text, p_serial text, p_from_location text,
                               p_from_status text, p_to_location text, p_to_status text, p_reference text,
@@ -39,7 +39,6 @@ BEGIN
         END;
         RETURN;
     END IF;
-    -- as V55's post_movement (kept for nodes of the previous release), then took_last
     refused := 0;
     INSERT INTO movement (type, sku, quantity, entered_quantity, entered_uom, lot, serial, from_location,
                           from_status, to_location, to_status, reference, reason_code, actor, source_system,
@@ -76,4 +75,23 @@ BEGIN
         END IF;
     END LOOP;
 END
+$$;
+
+CREATE OR REPLACE FUNCTION post_movement(p_type text, p_sku text, p_quantity numeric, p_entered_quantity numeric,
+                                         p_entered_uom text, p_lot text, p_serial text, p_from_location text,
+                                         p_from_status text, p_to_location text, p_to_status text, p_reference text,
+                                         p_reason_code text, p_actor text, p_source_system text, p_key text,
+                                         p_event_time timestamptz, p_posted_at timestamptz,
+                                         p_b_sku text[], p_b_location text[], p_b_lot text[], p_b_serial text[],
+                                         p_b_status text[], p_b_delta numeric[], p_b_consumed numeric[],
+                                         p_b_allow_negative boolean[],
+                                         OUT movement_id bigint, OUT refused int)
+    LANGUAGE sql
+    SET search_path FROM CURRENT
+AS $$
+    SELECT p.movement_id, p.refused
+    FROM post_movement(p_type, p_sku, p_quantity, p_entered_quantity, p_entered_uom, p_lot, p_serial,
+                       p_from_location, p_from_status, p_to_location, p_to_status, p_reference, p_reason_code,
+                       p_actor, p_source_system, p_key, p_event_time, p_posted_at, p_b_sku, p_b_location, p_b_lot,
+                       p_b_serial, p_b_status, p_b_delta, p_b_consumed, p_b_allow_negative, false) p
 $$;

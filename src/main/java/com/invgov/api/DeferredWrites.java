@@ -17,10 +17,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rows that nothing in their own transaction reads back (decision log, outbox events, a new adjustment, a count,
- * an idempotency key) are not sent one round trip each: they wait in the transaction and go to PostgreSQL
- * together with the next statement that asks for them ({@link #flushWith}, {@link #queryWith}) or at the latest
- * just before commit, as one multi-statement message (the driver sends every statement, then one Sync).
+ * Rows that nothing in their own transaction reads back (decision log, outbox events, a new adjustment and its
+ * approvals, a count) are not sent one round trip each: they wait in the transaction and go to PostgreSQL together
+ * with the next statement that asks for them ({@link #flushWith}: the idempotency key; {@link #queryWith}: the
+ * ledger's posting) or at the latest just before commit, as one multi-statement message (the driver sends every
+ * statement, then one Sync). On a machine where a round trip costs 0.1–0.2 ms of CPU, a count saves four.
  * <p>
  * Rules for callers: a store that defers its inserts calls {@link #flush()} before it reads or updates its own
  * table in the same transaction; a statement whose order against deferred rows matters (the ledger's posting

@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -144,6 +145,32 @@ class PostingByReferenceTest {
             }
             cursor = page.get("next").asText();
         }
+    }
+
+    @Test
+    void aNodeOfThePreviousReleaseStillPostsThroughTheFunctionItCalls() {
+        // during a rolling update, nodes of the previous release call the 26-argument post_movement (V55)
+        String key = "old-" + UUID.randomUUID();
+        BigDecimal from = available("P1-WH1-A-03-03");
+        BigDecimal to = available("P1-WH1-STG");
+        Long id = jdbc.sql("""
+                        SELECT movement_id FROM post_movement('TRANSFER', 'FAS-00001', 2, 2, 'EA', '', '', 'P1-WH1-A-03-03',
+                          'AVAILABLE', 'P1-WH1-STG', 'AVAILABLE', 'OLD-NODE', NULL, 'olga', NULL, ?, now(), now(),
+                          ARRAY['FAS-00001', 'FAS-00001'], ARRAY['P1-WH1-A-03-03', 'P1-WH1-STG'], ARRAY['', ''],
+                          ARRAY['', ''], ARRAY['AVAILABLE', 'AVAILABLE'], ARRAY[-2, 2]::numeric[], ARRAY[0, 0]::numeric[],
+                          ARRAY[false, false])""")
+                .param(key).query(Long.class).single();
+        assertThat(id).isNotNull();
+        assertThat(movementRows(key)).isEqualTo(1);
+        assertThat(available("P1-WH1-A-03-03")).isEqualByComparingTo(from.subtract(BigDecimal.valueOf(2)));
+        assertThat(available("P1-WH1-STG")).isEqualByComparingTo(to.add(BigDecimal.valueOf(2)));
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE type = 'MovementPosted' AND subject_id = ?")
+                .param(String.valueOf(id)).query(Integer.class).single()).isOne();
+    }
+
+    private BigDecimal available(String location) {
+        return jdbc.sql("SELECT coalesce(sum(quantity), 0) FROM balance WHERE sku = 'FAS-00001' AND location = ? "
+                + "AND status = 'AVAILABLE'").param(location).query(BigDecimal.class).single();
     }
 
     private int movementRows(String key) {
