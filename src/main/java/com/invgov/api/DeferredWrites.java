@@ -5,8 +5,11 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,10 +36,15 @@ import java.util.Map;
 @Component
 public class DeferredWrites {
 
-    private final JdbcTemplate jdbc;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeferredWrites.class);
 
-    DeferredWrites(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate separately;
+
+    DeferredWrites(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Queues a statement (an insert nobody in this transaction reads) until the next flush. */
@@ -182,10 +190,9 @@ public class DeferredWrites {
          */
         @Override
         public void savepointRollback(Object savepoint) {
-            List<Statement> then = atSavepoint.remove(savepoint);
-            if (then != null) {
-                statements = new ArrayList<>(then);
-            }
+            // a savepoint this queue has not seen was set before the queue existed: all it holds came later
+            List<Statement> then = atSavepoint.get(savepoint);
+            statements = then == null ? new ArrayList<>() : new ArrayList<>(then);
         }
 
         @Override
@@ -196,10 +203,19 @@ public class DeferredWrites {
             }
         }
 
+        /**
+         * Rows still waiting after a commit were first written while the transaction committed (a before-commit step
+         * of someone else, after this queue's own turn had passed): they go now, in a transaction of their own.
+         */
         @Override
         public void afterCompletion(int status) {
-            statements = new ArrayList<>();
+            List<Statement> late = take();
             atSavepoint.clear();
+            if (status == STATUS_COMMITTED && !late.isEmpty()) {
+                log.warn("{} row(s) were written while their transaction committed; sending them on their own: {}",
+                        late.size(), late.get(0).sql().lines().findFirst().orElse(""));
+                owner.separately.executeWithoutResult(tx -> owner.execute(late, null, null));
+            }
         }
     }
 }

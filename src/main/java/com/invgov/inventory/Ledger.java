@@ -110,6 +110,10 @@ public class Ledger {
             if (stock.balancesOnly(m)) {
                 return posted(m, posting, now, true);
             }
+            if (m.from().isVirtual()) {
+                // takes stock from nowhere (a serial or a new lot coming in): never short, no savepoint
+                return posted(m, posting, now, false);
+            }
             try {
                 return Optional.of(nested.execute(status -> posted(m, posting, now, false).orElseThrow()));
             } catch (InsufficientStock e) {

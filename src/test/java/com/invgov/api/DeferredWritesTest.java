@@ -138,6 +138,32 @@ class DeferredWritesTest {
     }
 
     @Test
+    void aFirstRowWrittenByABeforeCommitStepStillArrives() {
+        tx.executeWithoutResult(status -> org.springframework.transaction.support.TransactionSynchronizationManager
+                .registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void beforeCommit(boolean readOnly) {
+                        writes.write(INSERT, "first row, while committing");
+                    }
+                }));
+        assertThat(rows()).containsExactly("first row, while committing");
+    }
+
+    @Test
+    void aSavepointSetBeforeTheFirstRowDropsWhatWasWrittenInsideIt() {
+        TransactionTemplate nested = new TransactionTemplate(manager);
+        nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        tx.executeWithoutResult(status -> {
+            nested.executeWithoutResult(inner -> {
+                writes.write(INSERT, "inside");
+                inner.setRollbackOnly();
+            });
+            writes.write(INSERT, "after");
+        });
+        assertThat(rows()).containsExactly("after");
+    }
+
+    @Test
     void withoutATransactionAWriteRunsAtOnce() {
         writes.write(INSERT, "now");
         assertThat(rows()).containsExactly("now");
