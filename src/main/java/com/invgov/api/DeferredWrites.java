@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Rows that nothing in their own transaction reads back (decision log, outbox events, a new adjustment and its
@@ -55,34 +56,45 @@ public class DeferredWrites {
             jdbc.update(sql, params);
             return;
         }
-        queue.statements.add(new Statement(sql, params));
+        queue.statements.add(new Statement(sql, params, null));
+    }
+
+    /**
+     * A read the transaction will need, sent with the next statement that goes (the rows are there when
+     * {@code get} is called; a {@code get} before anything went sends it then). For a query known at the start of
+     * a unit of work, so that it does not cost a round trip of its own.
+     */
+    public <T> Supplier<List<T>> prefetch(String sql, RowMapper<T> mapper, Object... params) {
+        Prefetched<T> prefetched = new Prefetched<>(mapper);
+        Queue queue = queue(true);
+        if (queue == null || queue.committing) {
+            execute(new ArrayList<>(List.of(new Statement(sql, params, prefetched))), null);
+        } else {
+            queue.statements.add(new Statement(sql, params, prefetched));
+        }
+        return prefetched;
     }
 
     /** Sends the waiting statements now (in one round trip), e.g. before reading a table they write. */
     public void flush() {
         Queue queue = queue(false);
         if (queue != null && !queue.statements.isEmpty()) {
-            execute(queue.take(), null, null);
+            execute(queue.take(), null);
         }
     }
 
     /** Sends the waiting statements and then this one in one round trip; returns this one's update count. */
     public int flushWith(String sql, Object... params) {
         int[] count = new int[1];
-        execute(withWaiting(new Statement(sql, params)), count, null);
+        execute(withWaiting(new Statement(sql, params, null)), count);
         return count[0];
     }
 
     /** Sends the waiting statements and then this query in one round trip; returns the query's rows. */
     public <T> List<T> queryWith(String sql, RowMapper<T> mapper, Object... params) {
-        List<T> rows = new ArrayList<>();
-        execute(withWaiting(new Statement(sql, params)), null, rs -> {
-            int n = 0;
-            while (rs.next()) {
-                rows.add(mapper.mapRow(rs, n++));
-            }
-        });
-        return rows;
+        Prefetched<T> rows = new Prefetched<>(mapper);
+        execute(withWaiting(new Statement(sql, params, rows)), null);
+        return rows.rows;
     }
 
     private List<Statement> withWaiting(Statement last) {
@@ -92,12 +104,41 @@ public class DeferredWrites {
         return statements;
     }
 
-    private interface Rows {
-        void read(ResultSet rs) throws SQLException;
+    /** The rows of a query that travels with others. */
+    private final class Prefetched<T> implements Supplier<List<T>> {
+        private final RowMapper<T> mapper;
+        private List<T> rows;
+
+        Prefetched(RowMapper<T> mapper) {
+            this.mapper = mapper;
+        }
+
+        void read(ResultSet rs) throws SQLException {
+            List<T> read = new ArrayList<>();
+            int n = 0;
+            while (rs.next()) {
+                read.add(mapper.mapRow(rs, n++));
+            }
+            rows = read;
+        }
+
+        @Override
+        public List<T> get() {
+            if (rows == null) {
+                flush();
+            }
+            if (rows == null) {
+                throw new IllegalStateException("a prefetched query was dropped with a rolled-back savepoint");
+            }
+            return rows;
+        }
     }
 
-    /** One prepared statement of several SQL statements: the driver sends them all before waiting. */
-    private void execute(List<Statement> statements, int[] lastCount, Rows lastRows) {
+    /**
+     * One prepared statement of several SQL statements: the driver sends them all before waiting. Each query's
+     * rows go to its {@link Prefetched}; {@code lastCount} gets the last statement's update count.
+     */
+    private void execute(List<Statement> statements, int[] lastCount) {
         StringBuilder sql = new StringBuilder();
         List<Object> params = new ArrayList<>();
         for (Statement s : statements) {
@@ -116,8 +157,9 @@ public class DeferredWrites {
             for (int i = 0; ; i++) {
                 if (isRows) {
                     try (ResultSet rs = ps.getResultSet()) {
-                        if (i == last && lastRows != null) {
-                            lastRows.read(rs);
+                        Prefetched<?> rows = statements.get(i).rows;
+                        if (rows != null) {
+                            rows.read(rs);
                         }
                     }
                 } else {
@@ -136,7 +178,7 @@ public class DeferredWrites {
         });
     }
 
-    private record Statement(String sql, Object[] params) {
+    private record Statement(String sql, Object[] params, Prefetched<?> rows) {
     }
 
     /**
@@ -199,7 +241,7 @@ public class DeferredWrites {
         public void beforeCommit(boolean readOnly) {
             committing = true;
             if (!statements.isEmpty()) {
-                owner.execute(take(), null, null);
+                owner.execute(take(), null);
             }
         }
 
@@ -214,7 +256,7 @@ public class DeferredWrites {
             if (status == STATUS_COMMITTED && !late.isEmpty()) {
                 log.warn("{} row(s) were written while their transaction committed; sending them on their own: {}",
                         late.size(), late.get(0).sql().lines().findFirst().orElse(""));
-                owner.separately.executeWithoutResult(tx -> owner.execute(late, null, null));
+                owner.separately.executeWithoutResult(tx -> owner.execute(late, null));
             }
         }
     }

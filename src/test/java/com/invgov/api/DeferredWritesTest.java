@@ -74,6 +74,24 @@ class DeferredWritesTest {
     }
 
     @Test
+    void aPrefetchedQueryTravelsWithTheNextStatementInItsPlace() {
+        List<List<String>> seen = tx.execute(status -> {
+            writes.write(INSERT, "a");
+            var prefetched = writes.prefetch("SELECT label FROM deferred_writes_test ORDER BY id",
+                    (rs, n) -> rs.getString(1));
+            writes.write(INSERT, "b");
+            List<Long> counted = writes.queryWith("SELECT count(*) FROM deferred_writes_test", (rs, n) -> rs.getLong(1));
+            assertThat(counted).containsExactly(2L);
+            return List.of(prefetched.get());
+        });
+        assertThat(seen).containsExactly(List.of("a"));
+
+        List<String> alone = tx.execute(status -> writes.prefetch("SELECT label FROM deferred_writes_test ORDER BY id",
+                (rs, n) -> rs.getString(1)).get());
+        assertThat(alone).as("asked for before anything went: sent then").containsExactly("a", "b");
+    }
+
+    @Test
     void aRollbackDropsThem() {
         tx.executeWithoutResult(status -> {
             writes.write(INSERT, "never");

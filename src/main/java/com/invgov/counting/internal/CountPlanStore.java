@@ -1,5 +1,6 @@
 package com.invgov.counting.internal;
 
+import com.invgov.api.DeferredWrites;
 import com.invgov.counting.CountPlanView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** The count plan tables (V57): plans, plan lines, event counts, first sight of countable pairs. */
 @Repository
@@ -31,9 +33,11 @@ class CountPlanStore {
             + "interval_days, priority, status, task_id, count_id::text, counted_on, on_time";
 
     private final JdbcClient jdbc;
+    private final DeferredWrites writes;
 
-    CountPlanStore(JdbcClient jdbc) {
+    CountPlanStore(JdbcClient jdbc, DeferredWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     record StoredLine(String id, String warehouse, LocalDate day, CountPlanView.Line line) {
@@ -96,10 +100,14 @@ class CountPlanStore {
     }
 
     /** The open line of a pair, locked (at most one: unique index). */
-    Optional<StoredLine> openLineOf(String sku, String location) {
-        return jdbc.sql("SELECT " + LINE_COLUMNS + " FROM count_plan_line WHERE sku = ? AND location = ? "
-                        + "AND status = 'PLANNED' FOR UPDATE")
-                .params(sku, location).query(CountPlanStore::line).optional();
+    /**
+     * The open plan line of a pair, locked, read with the transaction's next statement (a count asks before it reads
+     * the system quantity, so this costs no round trip of its own).
+     */
+    Supplier<Optional<StoredLine>> openLineOf(String sku, String location) {
+        Supplier<List<StoredLine>> rows = writes.prefetch("SELECT " + LINE_COLUMNS + " FROM count_plan_line "
+                + "WHERE sku = ? AND location = ? AND status = 'PLANNED' FOR UPDATE", CountPlanStore::line, sku, location);
+        return () -> rows.get().stream().findFirst();
     }
 
     void counted(String id, String countId, LocalDate countedOn, boolean onTime, String taskId, Instant at) {

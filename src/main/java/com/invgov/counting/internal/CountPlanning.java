@@ -58,6 +58,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Count planning on the database (DESIGN §5.2): gathers the countable pairs (STOCK locations flagged countable that
@@ -214,12 +215,17 @@ class CountPlanning implements CountPlans {
         return line;
     }
 
+    /** The open plan line of a pair, read with the count's first query (see {@link #counted}). */
+    Supplier<Optional<CountPlanStore.StoredLine>> openLine(String sku, String location) {
+        return store.openLineOf(sku, location);
+    }
+
     /**
      * A first count of a pair was recorded: its open plan line, if any, is counted (on time when on or before the due
      * date) and its count task completed, in the caller's transaction.
      */
-    void counted(String sku, String location, String countId, Instant eventTime) {
-        store.openLineOf(sku, location).ifPresent(l -> {
+    void counted(Supplier<Optional<CountPlanStore.StoredLine>> openLine, String countId, Instant eventTime) {
+        openLine.get().ifPresent(l -> {
             LocalDate on = LocalDate.ofInstant(eventTime, ZoneOffset.UTC);
             String taskId = l.line().taskId() != null ? l.line().taskId()
                     : countTask(l.id()).map(WorkTask::id).orElse(null);

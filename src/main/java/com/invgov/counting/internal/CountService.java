@@ -88,6 +88,9 @@ class CountService implements Counts {
         }
 
         String id = UUID.randomUUID().toString();
+        // a first count of the pair answers its open planned count, whether or not it came through the task; the
+        // line is read (and locked) with the count's first query, not in a round trip of its own
+        var openLine = adjustmentToRecount == null ? planning.openLine(sku, place.code()) : null;
         CountAssessed assessed = adjustmentToRecount == null
                 ? adjustments.count(id, sku, place.code(), normalizedLot, counted, at, counter)
                 : adjustments.recount(adjustmentToRecount, id, counted, at, counter);
@@ -104,9 +107,8 @@ class CountService implements Counts {
                         outcome.equals("NO_VARIANCE") || outcome.equals("AUTO_APPROVE"), outcome,
                         assessed.adjustmentId() == null ? null : UUID.fromString(assessed.adjustmentId()),
                         Timestamp.from(now));
-        if (adjustmentToRecount == null) {
-            // a first count of the pair answers its open planned count, whether or not it came through the task
-            planning.counted(sku, place.code(), id, at);
+        if (openLine != null) {
+            planning.counted(openLine, id, at);
         }
         return new CountResult(id, assessed.variance(), assessed.decision(), assessed.adjustmentId());
     }

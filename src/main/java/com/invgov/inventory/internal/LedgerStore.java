@@ -415,7 +415,8 @@ public class LedgerStore {
         if (lot != null) {
             params.add(lot);
         }
-        return plain(jdbc.sql(sql.toString()).params(params).query(BigDecimal.class).single());
+        // reads prefetched by the caller's unit of work (a count's plan line) travel with this first query
+        return plain(writes.queryWith(sql.toString(), (rs, n) -> rs.getBigDecimal(1), params.toArray()).get(0));
     }
 
     public List<com.invgov.inventory.Lot> lots(String sku, String after, int limit) {
