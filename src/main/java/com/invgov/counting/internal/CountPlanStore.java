@@ -99,10 +99,9 @@ class CountPlanStore {
                 .query(CountPlanStore::line).optional();
     }
 
-    /** The open line of a pair, locked (at most one: unique index). */
     /**
-     * The open plan line of a pair, locked, read with the transaction's next statement (a count asks before it reads
-     * the system quantity, so this costs no round trip of its own).
+     * The open line of a pair, locked (at most one: unique index), read with the transaction's next statement (a
+     * count asks before it reads the system quantity, so this costs no round trip of its own).
      */
     Supplier<Optional<StoredLine>> openLineOf(String sku, String location) {
         Supplier<List<StoredLine>> rows = writes.prefetch("SELECT " + LINE_COLUMNS + " FROM count_plan_line "
