@@ -1,5 +1,6 @@
 package com.invgov.inventory.internal;
 
+import com.invgov.api.DeferredWrites;
 import com.invgov.inventory.Balance;
 import com.invgov.inventory.Movement;
 import com.invgov.inventory.MovementType;
@@ -33,9 +34,9 @@ public class LedgerStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private final com.invgov.api.DeferredWrites writes;
+    private final DeferredWrites writes;
 
-    LedgerStore(JdbcClient jdbc, JdbcTemplate template, com.invgov.api.DeferredWrites writes) {
+    LedgerStore(JdbcClient jdbc, JdbcTemplate template, DeferredWrites writes) {
         this.jdbc = jdbc;
         this.template = template;
         this.writes = writes;
