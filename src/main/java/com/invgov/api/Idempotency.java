@@ -87,20 +87,17 @@ public class Idempotency {
         String caller = caller();
         String hash = hash(request, body);
         // No look-up first (one round trip less per call): a repeated request runs again, finds its key taken
-        // when storing, rolls back and replays. The ledger itself never posts a key twice.
+        // when its answer is stored (with the COMMIT, which fails and so rolls back) and replays. The ledger
+        // itself never posts a key twice.
         try {
             return transactions.inTransaction(() -> {
                 ResponseEntity<?> response = action.get();
-                if (!store(caller, key, hash, response)) {
-                    throw new KeyTaken();
-                }
+                storeAtCommit(caller, key, hash, response);
                 return cast(response);
             }, false);
-        } catch (KeyTaken e) {
-            return replay(find(caller, key).orElseThrow(), hash);
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
-            // the same request ran at the same moment and won (e.g. a batch whose movement keys are taken):
-            // answer as it did
+            // the key was taken: by this request earlier, or by the same request at the same moment (also when a
+            // batch found its movement keys taken): answer as that did
             Optional<Stored> winner = find(caller, key);
             if (winner.isPresent()) {
                 return replay(winner.get(), hash);
@@ -140,12 +137,6 @@ public class Idempotency {
     private record Stored(String requestHash, int status, String body, String location, String bodyRef) {
     }
 
-    private static final class KeyTaken extends RuntimeException {
-        KeyTaken() {
-            super(null, null, false, false);
-        }
-    }
-
     private Optional<Stored> find(String caller, String key) {
         return jdbc.sql("SELECT request_hash, status, body, location, body_ref FROM idempotency_key "
                         + "WHERE caller = ? AND key = ?")
@@ -155,7 +146,24 @@ public class Idempotency {
                 .optional();
     }
 
+    private static final String INSERT = """
+            INSERT INTO idempotency_key (caller, key, request_hash, status, body, body_ref, location, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /** Whether the answer was stored now; false when the key was taken (a refusal's answer, kept on its own). */
     private boolean store(String caller, String key, String hash, ResponseEntity<?> response) {
+        return writes.flushWith(INSERT + " ON CONFLICT DO NOTHING", row(caller, key, hash, response)) == 1;
+    }
+
+    /**
+     * The last row of the call: it waits and travels with the transaction's other waiting rows and its COMMIT, one
+     * round trip for all. A taken key fails the commit (unique key), and the caller replays.
+     */
+    private void storeAtCommit(String caller, String key, String hash, ResponseEntity<?> response) {
+        writes.write(INSERT, row(caller, key, hash, response));
+    }
+
+    private Object[] row(String caller, String key, String hash, ResponseEntity<?> response) {
         String body = null;
         String bodyRef = reference(response.getBody());
         if (bodyRef == null && response.getBody() != null) {
@@ -167,13 +175,8 @@ public class Idempotency {
         }
         String location = response.getHeaders().getLocation() == null ? null
                 : response.getHeaders().getLocation().toString();
-        // the last statement of the call: the transaction's waiting rows travel with it, one round trip for all
-        return writes.flushWith("""
-                        INSERT INTO idempotency_key (caller, key, request_hash, status, body, body_ref, location,
-                                                     created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                caller, key, hash, response.getStatusCode().value(), body, bodyRef, location,
-                java.sql.Timestamp.from(clock.instant())) == 1;
+        return new Object[] {caller, key, hash, response.getStatusCode().value(), body, bodyRef, location,
+                java.sql.Timestamp.from(clock.instant())};
     }
 
     /** "kind:reference" when a module keeps this body itself (so it is not copied here), else null. */

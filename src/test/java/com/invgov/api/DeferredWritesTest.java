@@ -58,6 +58,23 @@ class DeferredWritesTest {
     }
 
     @Test
+    void rowsStillWaitingWhenEveryOtherStepHasRunTravelWithTheCommit() {
+        List<Integer> seenBeforeCompletion = new java.util.ArrayList<>();
+        tx.executeWithoutResult(status -> {
+            writes.write(INSERT, "with the commit");
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void beforeCompletion() {
+                            seenBeforeCompletion.add(rows().size());
+                        }
+                    });
+        });
+        assertThat(seenBeforeCompletion).as("not sent before the last step before the commit").containsExactly(0);
+        assertThat(rows()).containsExactly("with the commit");
+    }
+
+    @Test
     void theStatementThatSendsThemSeesThemAndAnswersItsOwnCount() {
         int updated = tx.execute(status -> {
             writes.write(INSERT, "a");
@@ -138,6 +155,19 @@ class DeferredWritesTest {
             writes.write(INSERT, "twice");
         })).isInstanceOf(DataIntegrityViolationException.class);
         assertThat(rows()).isEmpty();
+    }
+
+    @Test
+    void aCommitRefusedForAWaitingRowRollsBackAndTheConnectionsServeTheNextTransaction() {
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+                writes.write(INSERT, "kept");
+                writes.flush();
+                writes.write(INSERT, "kept");
+            })).isInstanceOf(DataIntegrityViolationException.class);
+        }
+        tx.executeWithoutResult(status -> writes.write(INSERT, "next"));
+        assertThat(rows()).containsExactly("next");
     }
 
     @Test
