@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -154,6 +155,7 @@ public class DeferredWrites {
     private void execute(Connection connection, List<Statement> statements) {
         String sql = sql(statements);
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            DataSourceUtils.applyTransactionTimeout(ps, jdbc.getDataSource());
             run(ps, statements, null);
         } catch (SQLException e) {
             RuntimeException translated = jdbc.getExceptionTranslator().translate("commit", sql, e);
@@ -207,18 +209,28 @@ public class DeferredWrites {
 
     /**
      * Called by {@link CommitWithWaitingWrites} as the transaction commits, after every before-commit step: the rows
-     * still waiting go on {@code connection} in one message ending with COMMIT. Nothing waiting: nothing is sent.
+     * still waiting (of every queue of the transaction, should several applications share the thread) go on
+     * {@code connection} in one message ending with COMMIT. Nothing waiting: nothing is sent. Prefetched reads
+     * nobody asked for are left out, so no mapping code runs after the COMMIT (an error there would report a
+     * committed transaction as failed).
      */
     static void sendWithCommit(Connection connection) {
+        List<Statement> last = new ArrayList<>();
+        DeferredWrites sender = null;
         for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
             if (s instanceof Queue queue) {
                 queue.committing = true;
-                if (!queue.statements.isEmpty()) {
-                    List<Statement> last = queue.take();
-                    last.add(COMMIT);
-                    queue.owner.execute(connection, last);
+                for (Statement statement : queue.take()) {
+                    if (statement.rows == null) {
+                        last.add(statement);
+                        sender = queue.owner;
+                    }
                 }
             }
+        }
+        if (sender != null) {
+            last.add(COMMIT);
+            sender.execute(connection, last);
         }
     }
 

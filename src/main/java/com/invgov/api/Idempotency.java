@@ -17,6 +17,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +85,9 @@ public class Idempotency {
             throw ValidationFailed.badRequest("Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters.",
                     List.of(new FieldProblem(HEADER, "1 to " + MAX_KEY_LENGTH + " characters")));
         }
+        // its answer's row is checked at the commit of the transaction it opens here (a controller calls it)
+        org.springframework.util.Assert.state(!TransactionSynchronizationManager.isActualTransactionActive(),
+                "Idempotency.run must not join a transaction: a taken key shows only at its commit");
         String caller = caller();
         String hash = hash(request, body);
         // No look-up first (one round trip less per call): a repeated request runs again, finds its key taken

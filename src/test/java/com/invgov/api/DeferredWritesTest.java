@@ -58,10 +58,11 @@ class DeferredWritesTest {
     }
 
     @Test
-    void rowsStillWaitingWhenEveryOtherStepHasRunTravelWithTheCommit() {
+    void rowsStillWaitingWhenEveryOtherStepHasRunTravelWithTheCommitInTheSameTransaction() {
         List<Integer> seenBeforeCompletion = new java.util.ArrayList<>();
         tx.executeWithoutResult(status -> {
-            writes.write(INSERT, "with the commit");
+            writes.write("INSERT INTO deferred_writes_test (label) VALUES ('deferred in ' || txid_current())");
+            jdbc.sql("INSERT INTO deferred_writes_test (label) VALUES ('direct in ' || txid_current())").update();
             org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                     new org.springframework.transaction.support.TransactionSynchronization() {
                         @Override
@@ -70,8 +71,11 @@ class DeferredWritesTest {
                         }
                     });
         });
-        assertThat(seenBeforeCompletion).as("not sent before the last step before the commit").containsExactly(0);
-        assertThat(rows()).containsExactly("with the commit");
+        assertThat(seenBeforeCompletion).as("only the direct row before the last step before the commit")
+                .containsExactly(1);
+        List<String> rows = rows();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1).replace("deferred", "direct")).as("the same transaction").isEqualTo(rows.get(0));
     }
 
     @Test
@@ -158,16 +162,33 @@ class DeferredWritesTest {
     }
 
     @Test
-    void aCommitRefusedForAWaitingRowRollsBackAndTheConnectionsServeTheNextTransaction() {
-        for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
-                writes.write(INSERT, "kept");
-                writes.flush();
-                writes.write(INSERT, "kept");
-            })).isInstanceOf(DataIntegrityViolationException.class);
-        }
+    void aCommitRefusedForAWaitingRowRollsBackAndTheNextTransactionCommits() {
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            writes.write(INSERT, "kept");
+            writes.flush();
+            writes.write(INSERT, "kept");
+        })).isInstanceOf(DataIntegrityViolationException.class);
         tx.executeWithoutResult(status -> writes.write(INSERT, "next"));
         assertThat(rows()).containsExactly("next");
+    }
+
+    @Test
+    void aCommitThatItselfFailsIsReportedAndLeavesNothing() {
+        jdbc.sql("CREATE TABLE deferred_writes_checked (label text UNIQUE DEFERRABLE INITIALLY DEFERRED)").update();
+        try {
+            String insert = "INSERT INTO deferred_writes_checked (label) VALUES (?)";
+            assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+                writes.write(INSERT, "with them");
+                writes.write(insert, "twice");
+                writes.write(insert, "twice");
+            })).as("the unique key is checked by the COMMIT").isInstanceOf(DataIntegrityViolationException.class);
+            assertThat(rows()).isEmpty();
+            tx.executeWithoutResult(status -> writes.write(insert, "once"));
+            assertThat(jdbc.sql("SELECT label FROM deferred_writes_checked").query(String.class).list())
+                    .containsExactly("once");
+        } finally {
+            jdbc.sql("DROP TABLE deferred_writes_checked").update();
+        }
     }
 
     @Test
