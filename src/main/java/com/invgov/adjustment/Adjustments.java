@@ -23,16 +23,23 @@ public interface Adjustments {
     CountAssessed count(String countId, String sku, String location, String lot, BigDecimal countedBase,
                         Instant eventTime, String counter);
 
-    /** A recount of an open adjustment by a person who has not counted it before (else 403). */
-    CountAssessed recount(String adjustmentId, String countId, BigDecimal countedBase, Instant eventTime,
-                          String counter);
+    /**
+     * A recount of an open adjustment by a person who has not counted it before (else 403), of the same item,
+     * location and lot (else 422 on {@code countTaskId}), and not while another person holds its recount task (409).
+     */
+    CountAssessed recount(String adjustmentId, String countId, String sku, String location, String lot,
+                          BigDecimal countedBase, Instant eventTime, String counter);
 
     /** The adjustment whose open recount task this is, if it is one. */
     java.util.Optional<String> adjustmentOfRecountTask(String taskId);
 
-    /** A manual adjustment request ({@code source = MANUAL}); 201 as {@link #adjustment} shows it. */
-    Adjustment request(String sku, String location, String lot, BigDecimal quantityDelta, String reasonCode,
-                       String note);
+    /**
+     * A manual adjustment request ({@code source = MANUAL}); 201 as {@link #adjustment} shows it, in the base UoM.
+     *
+     * @param uom the UoM of {@code quantityDelta}; null: the item's base UoM
+     */
+    Adjustment request(String sku, String location, String lot, BigDecimal quantityDelta, String uom,
+                       String reasonCode, String note);
 
     Adjustment adjustment(String id);
 

@@ -20,4 +20,28 @@ public record Item(String sku, String description, String baseUom, List<UomConve
         }
         return uomConversions.stream().filter(c -> c.uom().equals(uom)).map(UomConversion::factor).findFirst();
     }
+
+    /**
+     * Why stock of this item cannot be kept under {@code lot} (null or blank: none) — a lot-tracked item needs one,
+     * an item without lots takes none — or empty when it can. What a count or an adjustment checks before anything
+     * runs, so that nothing is opened that the ledger would refuse to post (DESIGN §3).
+     */
+    public Optional<String> lotProblem(String lot) {
+        boolean none = lot == null || lot.isBlank();
+        if (tracking == Tracking.LOT && none) {
+            return Optional.of("required: " + sku + " is lot-tracked");
+        }
+        if (tracking == Tracking.NONE && !none) {
+            return Optional.of(sku + " is not lot-tracked");
+        }
+        return Optional.empty();
+    }
+
+    /** Why this many base units cannot be counted or adjusted (a serial-tracked item is whole units), or empty. */
+    public Optional<String> quantityProblem(BigDecimal baseQuantity) {
+        if (tracking == Tracking.SERIAL && baseQuantity.stripTrailingZeros().scale() > 0) {
+            return Optional.of(sku + " is serial-tracked: whole " + baseUom + " only");
+        }
+        return Optional.empty();
+    }
 }

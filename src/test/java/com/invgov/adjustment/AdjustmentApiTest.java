@@ -361,6 +361,99 @@ class AdjustmentApiTest {
         assertThat(r.getBody().toString()).contains("uom");
     }
 
+    @Test
+    void aRecountTaskTakesOnlyACountOfItsOwnItemAndLocationAndOnlyFromWhoeverHoldsIt() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "A", "10.40", false, 2300);
+        AdjustmentFixture other = AdjustmentFixture.item(port, "A", "10.40", false, 500);
+        ResponseEntity<JsonNode> first = f.count("olga", "2260", "EA", countTime, null);
+        String id = first.getBody().get("adjustmentId").asText();
+        String task = f.taskOf("omar", id).get("id").asText();
+
+        ResponseEntity<JsonNode> elsewhere = other.post("omar", "/api/v1/counts", """
+                {"location": "%s", "sku": "%s", "countedQuantity": 995, "uom": "EA", "countTaskId": "%s"}"""
+                .formatted(other.location, other.sku, task));
+        assertThat(elsewhere.getStatusCode().value()).as("%s", elsewhere.getBody()).isEqualTo(422);
+        assertThat(elsewhere.getBody().toString()).contains("countTaskId").contains(f.sku);
+
+        assertThat(f.claim("omar", task).getStatusCode().value()).isEqualTo(200);
+        ResponseEntity<JsonNode> notTheHolder = f.post("pavel", "/api/v1/counts", """
+                {"location": "%s", "sku": "%s", "countedQuantity": 2260, "uom": "EA", "countTaskId": "%s"}"""
+                .formatted(f.location, f.sku, task));
+        assertThat(notTheHolder.getStatusCode().value()).as("%s", notTheHolder.getBody()).isEqualTo(409);
+        assertThat(notTheHolder.getBody().get("detail").asText()).contains("claimed by omar");
+
+        JsonNode a = f.adjustment(id);
+        assertThat(a.get("status").asText()).as("neither changed the adjustment").isEqualTo("PENDING_RECOUNT");
+        assertThat(a.get("quantityDelta").decimalValue()).isEqualByComparingTo("-40");
+        assertThat(other.onHand()).isEqualByComparingTo("500");
+
+        ResponseEntity<JsonNode> holder = f.post("omar", "/api/v1/counts", """
+                {"location": "%s", "sku": "%s", "countedQuantity": 2260, "uom": "EA", "countTaskId": "%s"}"""
+                .formatted(f.location, f.sku, task));
+        assertThat(holder.getStatusCode().value()).as("%s", holder.getBody()).isEqualTo(201);
+        assertThat(holder.getBody().get("adjustmentId").asText()).isEqualTo(id);
+    }
+
+    @Test
+    void countsAndRequestsTheLedgerCouldNeverPostAreRefusedBeforeAnythingOpens() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "C", "0.26", false, 100);
+        ResponseEntity<JsonNode> lot = f.post("olga", "/api/v1/counts", """
+                {"location": "%s", "sku": "%s", "lot": "L1", "countedQuantity": 90, "uom": "EA"}"""
+                .formatted(f.location, f.sku));
+        assertThat(lot.getStatusCode().value()).as("%s", lot.getBody()).isEqualTo(422);
+        assertThat(lot.getBody().toString()).contains("not lot-tracked");
+        ResponseEntity<JsonNode> huge = f.count("olga", "999999999999", "BOX", countTime, null);
+        assertThat(huge.getStatusCode().value()).as("10^14 EA").isEqualTo(422);
+        assertThat(huge.getBody().toString()).contains("countedQuantity");
+        ResponseEntity<JsonNode> request = f.post("ivan", "/api/v1/adjustments", """
+                {"location": "%s", "sku": "%s", "lot": "L1", "quantityDelta": -1, "reasonCode": "DAMAGED"}"""
+                .formatted(f.location, f.sku));
+        assertThat(request.getStatusCode().value()).as("%s", request.getBody()).isEqualTo(422);
+        assertThat(request.getBody().toString()).contains("lot");
+
+        String serial = "T5-S" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        assertThat(Api.as(port, "ada").put().uri("/api/v1/items/" + serial)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body("""
+                        {"description": "Serial test item", "baseUom": "EA", "tracking": "SERIAL", "abcClass": "C",
+                         "category": "TST", "unitCost": 1, "regulated": false}""")
+                .retrieve().toEntity(JsonNode.class).getStatusCode().is2xxSuccessful()).isTrue();
+        ResponseEntity<JsonNode> half = f.post("olga", "/api/v1/counts", """
+                {"location": "%s", "sku": "%s", "countedQuantity": 1.5, "uom": "EA"}""".formatted(f.location, serial));
+        assertThat(half.getStatusCode().value()).as("%s", half.getBody()).isEqualTo(422);
+        assertThat(half.getBody().toString()).contains("serial-tracked");
+
+        assertThat(f.onHand()).isEqualByComparingTo("100");
+        JsonNode tasks = Api.as(port, "ivan").get().uri("/api/v1/tasks?limit=1000").retrieve().body(JsonNode.class);
+        assertThat(tasks.toString()).as("no adjustment was opened").doesNotContain(f.sku).doesNotContain(serial);
+    }
+
+    @Test
+    void aManualRequestMayNameAUomAndIsKeptInTheBaseUom() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "C", "0.26", false, 2300);
+        ResponseEntity<JsonNode> r = f.post("ivan", "/api/v1/adjustments", """
+                {"location": "%s", "sku": "%s", "quantityDelta": -0.1, "uom": "BOX", "reasonCode": "DAMAGED"}"""
+                .formatted(f.location, f.sku));
+        assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(201);
+        assertThat(r.getBody().get("quantityDelta").decimalValue()).isEqualByComparingTo("-10");
+        assertThat(f.onHand()).isEqualByComparingTo("2290");
+
+        ResponseEntity<JsonNode> unknown = f.post("ivan", "/api/v1/adjustments", """
+                {"location": "%s", "sku": "%s", "quantityDelta": -1, "uom": "PALLET", "reasonCode": "DAMAGED"}"""
+                .formatted(f.location, f.sku));
+        assertThat(unknown.getStatusCode().value()).isEqualTo(422);
+        assertThat(unknown.getBody().toString()).contains("uom");
+
+        ResponseEntity<JsonNode> plain = Api.as(port, "ivan").post().uri("/api/v1/adjustments")
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+                .body("{\"location\": \"" + f.location + "\", \"sku\": \"" + f.sku
+                        + "\", \"quantityDelta\": -1, \"reasonCode\": \"DAMAGED\"}")
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(plain.getStatusCode().value()).isEqualTo(415);
+        assertThat(f.onHand()).isEqualByComparingTo("2290");
+    }
+
     /** olga counts, omar recounts the same quantity: the adjustment waits for approval. */
     private String countedAndRecounted(AdjustmentFixture f, String counted) {
         ResponseEntity<JsonNode> first = f.count("olga", counted, "EA", countTime, null);

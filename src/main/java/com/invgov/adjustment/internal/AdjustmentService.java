@@ -118,13 +118,24 @@ public class AdjustmentService implements Adjustments {
 
     @Override
     @Transactional
-    public CountAssessed recount(String adjustmentId, String countId, BigDecimal countedBase, Instant eventTime,
-                                 String counter) {
+    public CountAssessed recount(String adjustmentId, String countId, String sku, String location, String lot,
+                                 BigDecimal countedBase, Instant eventTime, String counter) {
         user.requireAnyRole("post counts", COUNTERS);
         AdjustmentRequest a = store.lock(uuid(adjustmentId)).orElseThrow(() -> new NotFound("adjustment", adjustmentId));
         if (a.counters.contains(counter) || a.requestedBy.equals(counter)) {
             throw new SegregationOfDuties(counter + " counted or requested adjustment " + a.id
                     + " already; a recount must be done by another person.");
+        }
+        if (!a.sku.equals(sku) || !a.location.equals(location) || !java.util.Objects.equals(emptyToNull(a.lot),
+                emptyToNull(lot))) {
+            throw new ValidationFailed("countTaskId", "the recount is of " + a.sku + " at " + a.location
+                    + (emptyToNull(a.lot) == null ? "" : ", lot " + a.lot) + ", not of " + sku + " at " + location
+                    + (emptyToNull(lot) == null ? "" : ", lot " + lot));
+        }
+        Optional<WorkTask> task = recountTask(a.id.toString());
+        if (task.isPresent() && task.get().assignee() != null && !task.get().assignee().equals(counter)) {
+            throw new Conflict("The recount task " + task.get().id() + " is claimed by " + task.get().assignee()
+                    + ".");
         }
         a.recounted(counter, countedBase, eventTime, UUID.fromString(countId));
         Item item = masterData.item(a.sku);
@@ -132,7 +143,7 @@ public class AdjustmentService implements Adjustments {
                 "count:" + countId);
         a.decided(assessed.v, assessed.decision, reasonOf(assessed.v.diff()));
         save(a, clock.instant());
-        recountTask(a.id.toString()).ifPresent(t -> tasks.complete(t.id(), Map.of()));
+        task.ifPresent(t -> tasks.complete(t.id(), Map.of()));
         AdjustmentRequest after = store.find(a.id).orElseThrow();
         return new CountAssessed(assessed.variance(), after.decision, a.id.toString());
     }
@@ -149,15 +160,28 @@ public class AdjustmentService implements Adjustments {
 
     @Override
     @Transactional
-    public Adjustment request(String sku, String location, String lot, BigDecimal quantityDelta, String reasonCode,
-                              String note) {
+    public Adjustment request(String sku, String location, String lot, BigDecimal enteredDelta, String uom,
+                              String reasonCode, String note) {
         user.requireAnyRole("request adjustments", REQUESTERS);
         String requester = user.requireUsername();
         Item item = masterData.findItem(sku).orElseThrow(() -> new ValidationFailed("sku", "unknown item " + sku));
         Location place = masterData.findLocation(location)
                 .orElseThrow(() -> new ValidationFailed("location", "unknown location " + location));
-        if (quantityDelta.signum() == 0) {
+        if (enteredDelta.signum() == 0) {
             throw new ValidationFailed("quantityDelta", "must not be 0");
+        }
+        BigDecimal factor = uom == null ? BigDecimal.ONE : item.factor(uom)
+                .orElseThrow(() -> new ValidationFailed("uom", "unknown UoM " + uom + " for " + sku));
+        BigDecimal quantityDelta = enteredDelta.multiply(factor);
+        // what the ledger would refuse to post is refused before anything is opened
+        item.lotProblem(lot).ifPresent(problem -> {
+            throw new ValidationFailed("lot", problem);
+        });
+        item.quantityProblem(quantityDelta).ifPresent(problem -> {
+            throw new ValidationFailed("quantityDelta", problem);
+        });
+        if (quantityDelta.abs().compareTo(com.invgov.inventory.Quantities.MAX) > 0) {
+            throw new ValidationFailed("quantityDelta", "more than 10^12 " + item.baseUom());
         }
         if (!masterData.reasonCodeExists(reasonCode)) {
             throw new ValidationFailed("reasonCode", "unknown reason code " + reasonCode);

@@ -42,6 +42,7 @@ class AdjustmentController {
                                  @Size(max = 60) String lot,
                                  @NotNull @DecimalMin("-1000000000000") @DecimalMax("1000000000000")
                                  @Digits(integer = 13, fraction = 6) BigDecimal quantityDelta,
+                                 @Size(min = 1, max = 20) String uom,
                                  @NotBlank @Size(max = 40) String reasonCode, @Size(max = 2000) String note) {
     }
 
@@ -52,7 +53,7 @@ class AdjustmentController {
                                    @Valid @RequestBody AdjustmentRequestBody body, HttpServletRequest request) {
         return idempotency.run(request, key, true, body, () -> {
             Adjustment a = adjustments.request(body.sku(), body.location(), body.lot(), body.quantityDelta(),
-                    body.reasonCode(), body.note());
+                    body.uom(), body.reasonCode(), body.note());
             return ResponseEntity.created(URI.create("/api/v1/adjustments/" + a.id())).body(a);
         });
     }

@@ -10,6 +10,7 @@ import com.invgov.counting.Counts;
 import com.invgov.inventory.Item;
 import com.invgov.inventory.Location;
 import com.invgov.inventory.MasterData;
+import com.invgov.inventory.Quantities;
 import com.invgov.security.CurrentUser;
 import com.invgov.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,6 +68,16 @@ class CountService implements Counts {
         }
         BigDecimal counted = countedQuantity.multiply(factor);
         String normalizedLot = lot == null || lot.isBlank() ? null : lot;
+        // what the ledger would refuse to post is refused before anything is opened
+        item.lotProblem(normalizedLot).ifPresent(problem -> {
+            throw new ValidationFailed("lot", problem);
+        });
+        item.quantityProblem(counted).ifPresent(problem -> {
+            throw new ValidationFailed("countedQuantity", problem);
+        });
+        if (counted.compareTo(Quantities.MAX) > 0) {
+            throw new ValidationFailed("countedQuantity", "more than 10^12 " + item.baseUom());
+        }
 
         String adjustmentToRecount = null;
         if (recountOf != null) {
@@ -93,7 +104,7 @@ class CountService implements Counts {
         var openLine = adjustmentToRecount == null ? planning.openLine(sku, place.code()) : null;
         CountAssessed assessed = adjustmentToRecount == null
                 ? adjustments.count(id, sku, place.code(), normalizedLot, counted, at, counter)
-                : adjustments.recount(adjustmentToRecount, id, counted, at, counter);
+                : adjustments.recount(adjustmentToRecount, id, sku, place.code(), normalizedLot, counted, at, counter);
         String outcome = assessed.decision().outcome();
         // nothing reads the count back in this transaction: it travels with the next round trip
         writes.write("""
