@@ -76,9 +76,22 @@ class BadInputApiTest {
                 + Api.basic("olga", "demo") + "\r\nIdempotency-Key: k\u0000ey\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n"
                 + body);
-        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json");
 
         assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
+    void aPathTomcatRefusesIsStillAnsweredWithProblemDetails() throws IOException {
+        for (String path : List.of("/api/v1/items/%00", "/api/v1/items/FAS%2F00001", "/api/v1/counts/%00")) {
+            ResponseEntity<JsonNode> answer = Api.as(port, "ivan").get()
+                    .uri(URI.create("http://localhost:" + port + path)).retrieve().toEntity(JsonNode.class);
+            assertRefused(answer, 400, null);
+            assertThat(answer.getBody().get("status").asInt()).isEqualTo(400);
+        }
+        // outside the API Tomcat's page stays
+        String console = raw("GET /console/%00 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(console).startsWith("HTTP/1.1 400").doesNotContain("problem+json");
     }
 
     @Test
@@ -150,7 +163,8 @@ class BadInputApiTest {
 
     private static void assertRefused(ResponseEntity<JsonNode> response, int status, String field) {
         assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getHeaders().getContentType()).isNotNull()
+                .matches(type -> type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON), "problem+json");
         assertThat(response.getBody().get("type").asText()).isEqualTo("https://invgov.example/problems/validation");
         if (field != null) {
             assertThat(response.getBody().at("/errors/0/field").asText()).isEqualTo(field);

@@ -59,6 +59,12 @@ class ApiConfiguration {
         return registration;
     }
 
+    /** Requests Tomcat refuses itself (an encoded NUL or slash in the path) answer problem details under /api. */
+    @Bean
+    ProblemErrorReportValve.Installer problemErrorReportValve() {
+        return new ProblemErrorReportValve.Installer();
+    }
+
     /** Before Spring Security, so a huge body is refused before anyone reads it. */
     @Bean
     FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(ObjectMapper json) {
