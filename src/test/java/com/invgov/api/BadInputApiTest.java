@@ -53,6 +53,10 @@ class BadInputApiTest {
         // an approval's body is a map of fields: its strings are held to the same
         assertRefused(post("ivan", "/api/v1/tasks/" + UUID.randomUUID() + "/complete", """
                 {"approved": true, "comment": "ok\\u0000"}"""), 400, "comment");
+        ResponseEntity<JsonNode> key = post("ivan", "/api/v1/tasks/" + UUID.randomUUID() + "/complete", """
+                {"approved": true, "com\\u0000ment": "ok"}""");
+        assertRefused(key, 400, null);
+        assertThat(key.getBody().at("/errors/0/message").asText()).contains("NUL");
 
         assertThat(rows()).as("nothing stored: counts, adjustments, movements, idempotency keys").isEqualTo(before);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
@@ -15,16 +16,27 @@ import java.io.IOException;
 
 /**
  * Values every JSON body is held to, whatever the endpoint (the application's ObjectMapper installs this module):
- * strings without the NUL character (JSON can carry it as {@code \u0000}, PostgreSQL cannot store it) and dates
- * and times within {@link StorableTime}. Strings inside {@code Map<String, Object>} and lists are read by the same
- * deserializer; {@code JsonNode} bodies are not (they are checked where they are stored, and the database's
- * refusal is answered 400 by {@link ApiExceptionHandler}).
+ * strings without the NUL character (JSON can carry it escaped, PostgreSQL cannot store it) and dates and times
+ * within {@link StorableTime}. Strings inside {@code Map<String, Object>} and lists are read by the same
+ * deserializer, the keys of a {@code Map<String, ...>} by the key deserializer; {@code JsonNode} bodies are not
+ * (the database refuses NUL where they are stored, which {@link ApiExceptionHandler} answers 400).
  */
 final class InputValueModule extends SimpleModule {
+
+    static final String NUL = "must not contain the NUL character (\\u0000)";
 
     InputValueModule() {
         super("invgov-input-values");
         addDeserializer(String.class, new NulFreeString());
+        addKeyDeserializer(String.class, new KeyDeserializer() {
+            @Override
+            public Object deserializeKey(String key, DeserializationContext context) throws IOException {
+                if (key.indexOf('\u0000') >= 0) {
+                    throw new RefusedValue(context.getParser(), RefusedValue.Kind.NUL_CHARACTER, NUL);
+                }
+                return key;
+            }
+        });
         setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
             public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
@@ -41,8 +53,7 @@ final class InputValueModule extends SimpleModule {
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String value = super.deserialize(parser, context);
             if (value != null && value.indexOf('\u0000') >= 0) {
-                throw new RefusedValue(parser, RefusedValue.Kind.NUL_CHARACTER,
-                        "must not contain the NUL character (\\u0000)");
+                throw new RefusedValue(parser, RefusedValue.Kind.NUL_CHARACTER, NUL);
             }
             return value;
         }
