@@ -11,6 +11,7 @@ import com.invgov.api.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -30,8 +31,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,6 +68,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
+        ResponseEntity<Object> invalid = invalidData(e, request);
+        if (invalid != null) {
+            return invalid;
+        }
         log.warn("request refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
         return simple(ProblemType.CONFLICT, HttpStatus.CONFLICT,
                 "The request conflicts with the current data.", request);
@@ -83,6 +90,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return tooLarge(request);
         }
+        ResponseEntity<Object> invalid = invalidData(e, request);
+        if (invalid != null) {
+            return invalid;
+        }
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; it has been logged.");
@@ -99,6 +110,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         List<FieldProblem> errors = new ArrayList<>();
         String detail;
         Throwable cause = e.getCause();
+        if (cause instanceof RefusedValue refused) {
+            String field = path(refused);
+            errors.add(new FieldProblem(field, refused.reason()));
+            HttpStatus refusal = refused.kind() == RefusedValue.Kind.TIME_OUT_OF_RANGE
+                    ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
+            return ProblemResponses.response(ProblemResponses.problem(ProblemType.VALIDATION, refusal,
+                    field + " " + refused.reason() + ".", errors, servlet));
+        }
         if (cause instanceof StreamConstraintsException) {
             detail = "A value in the body is too long (numbers and strings have limits).";
         } else if (cause instanceof JsonParseException) {
@@ -123,6 +142,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         return ProblemResponses.response(ProblemResponses.problem(ProblemType.VALIDATION, HttpStatus.BAD_REQUEST,
                 detail, errors, servlet));
+    }
+
+    /** A query parameter or path variable that does not convert: 400 naming it (a time out of range says so). */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        field = field == null ? "parameter" : field;
+        StorableTime.OutOfRange outOfRange = cause(e, StorableTime.OutOfRange.class);
+        String message = outOfRange != null ? outOfRange.getMessage() : "is not a valid " + simpleName(e.getRequiredType());
+        return ProblemResponses.response(ProblemResponses.problem(ProblemType.VALIDATION, HttpStatus.BAD_REQUEST,
+                field + " " + message + ".", List.of(new FieldProblem(field, message)), servlet(request)));
     }
 
     @Override
@@ -157,6 +188,48 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 servlet(request));
         return ResponseEntity.status(status).headers(headers).contentType(com.invgov.api.Problems.PROBLEM_JSON)
                 .body(problem);
+    }
+
+    /**
+     * The safety net for values a client sent that only the database refused: SQLState class 22 (data exception:
+     * NUL in text, invalid text for a type, a value out of range, ...) is the request's fault, 400 {@code validation};
+     * the transaction has rolled back, so nothing changed. Integrity conflicts (class 23) are not this.
+     */
+    private static ResponseEntity<Object> invalidData(Throwable e, HttpServletRequest request) {
+        String state = dataExceptionState(e);
+        if (state == null) {
+            return null;
+        }
+        log.warn("request refused by the database as invalid data (SQLState {}) on {} {}: {}", state,
+                request.getMethod(), request.getRequestURI(), mostSpecific(e).getMessage());
+        return simple(ProblemType.VALIDATION, HttpStatus.BAD_REQUEST,
+                "A value is not valid (the database cannot store or compare it).", request);
+    }
+
+    /** The SQLState of the first SQLException in the chain when it is of class 22, else null. */
+    static String dataExceptionState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    String state = next.getSQLState();
+                    if (state != null && state.startsWith("22")) {
+                        return state;
+                    }
+                    if (next.getNextException() == next) {
+                        break;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Throwable mostSpecific(Throwable e) {
+        Throwable last = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            last = t;
+        }
+        return last;
     }
 
     private ResponseEntity<Object> tooLarge(HttpServletRequest request) {

@@ -1,0 +1,93 @@
+package com.invgov.api.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.KeyDeserializer;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+
+import java.io.IOException;
+
+/**
+ * Values every JSON body is held to, whatever the endpoint (the application's ObjectMapper installs this module):
+ * strings without the NUL character (JSON can carry it escaped, PostgreSQL cannot store it) and dates and times
+ * within {@link StorableTime}. Strings inside {@code Map<String, Object>} and lists are read by the same
+ * deserializer, the keys of a {@code Map<String, ...>} by the key deserializer; {@code JsonNode} bodies are not
+ * (the database refuses NUL where they are stored, which {@link ApiExceptionHandler} answers 400).
+ */
+final class InputValueModule extends SimpleModule {
+
+    static final String NUL = "must not contain the NUL character (\\u0000)";
+
+    InputValueModule() {
+        super("invgov-input-values");
+        addDeserializer(String.class, new NulFreeString());
+        addKeyDeserializer(String.class, new KeyDeserializer() {
+            @Override
+            public Object deserializeKey(String key, DeserializationContext context) throws IOException {
+                if (key.indexOf('\u0000') >= 0) {
+                    throw new RefusedValue(context.getParser(), RefusedValue.Kind.NUL_CHARACTER, NUL);
+                }
+                return key;
+            }
+        });
+        setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                                                          JsonDeserializer<?> deserializer) {
+                return StorableTime.isTime(description.getBeanClass()) ? new InRange(deserializer) : deserializer;
+            }
+        });
+    }
+
+    /** Jackson's own string deserializer, refusing the NUL character. Not a "standard" one, so collections use it. */
+    static final class NulFreeString extends StringDeserializer {
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String value = super.deserialize(parser, context);
+            if (value != null && value.indexOf('\u0000') >= 0) {
+                throw new RefusedValue(parser, RefusedValue.Kind.NUL_CHARACTER, NUL);
+            }
+            return value;
+        }
+    }
+
+    /** Wraps Jackson's reader of a date or time type and refuses what PostgreSQL (or the API) cannot store. */
+    static final class InRange extends DelegatingDeserializer {
+
+        InRange(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new InRange(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            return checked(parser, _delegatee.deserialize(parser, context));
+        }
+
+        @Override
+        public Object deserializeWithType(JsonParser parser, DeserializationContext context,
+                                          TypeDeserializer types) throws IOException {
+            return checked(parser, _delegatee.deserializeWithType(parser, context, types));
+        }
+
+        private static Object checked(JsonParser parser, Object value) throws RefusedValue {
+            String refusal = StorableTime.refusal(value);
+            if (refusal != null) {
+                throw new RefusedValue(parser, RefusedValue.Kind.TIME_OUT_OF_RANGE, refusal);
+            }
+            return value;
+        }
+    }
+}

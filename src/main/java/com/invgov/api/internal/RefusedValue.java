@@ -1,0 +1,31 @@
+package com.invgov.api.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+/**
+ * A JSON value that parses but that the API refuses for every field: a string with the NUL character (PostgreSQL
+ * cannot store it), a date or time outside {@link StorableTime}. Jackson adds the field's path on the way out;
+ * {@link ApiExceptionHandler} answers 400 (NUL, a malformed request) or 422 (a time out of range).
+ */
+final class RefusedValue extends JsonMappingException {
+
+    enum Kind { NUL_CHARACTER, TIME_OUT_OF_RANGE }
+
+    private final Kind kind;
+    private final String reason;
+
+    RefusedValue(JsonParser parser, Kind kind, String reason) {
+        super(parser, reason);
+        this.kind = kind;
+        this.reason = reason;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    String reason() {
+        return reason;
+    }
+}
