@@ -4,15 +4,10 @@ import com.invgov.counting.CountPlanView;
 import com.invgov.counting.CountPlans;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,24 +40,9 @@ class CountPlanController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Plan a day now (default today) through the cycle-count process (INVENTORY_CONTROLLER, "
-            + "ADMIN). A warehouse already planned for that day keeps its plan; returns the plans of the day.")
-    List<CountPlanView> planNow(@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
-                                @RequestBody(required = false) PlanRequest body)
-            throws HttpMediaTypeNotSupportedException {
-        // the body may be left out; but a request that says it sends something other than JSON is refused even
-        // when it sends nothing (consumes alone lets an empty body of any media type through)
-        if (body == null && contentType != null) {
-            MediaType type;
-            try {
-                type = MediaType.parseMediaType(contentType);
-            } catch (InvalidMediaTypeException e) {
-                throw new HttpMediaTypeNotSupportedException(e.getMessage());
-            }
-            if (!MediaType.APPLICATION_JSON.includes(type)) {
-                throw new HttpMediaTypeNotSupportedException(type, List.of(MediaType.APPLICATION_JSON),
-                        HttpMethod.POST);
-            }
-        }
+            + "ADMIN). A warehouse already planned for that day keeps its plan; returns the plans of the day. The "
+            + "body {day} is JSON or left out (any other media type is 415).")
+    List<CountPlanView> planNow(@RequestBody(required = false) PlanRequest body) {
         return plans.planNow(body == null ? null : body.day());
     }
 }
