@@ -1,16 +1,22 @@
 package com.invgov.workflow;
 
+import com.invgov.api.ApiProblem;
+import com.invgov.api.FieldProblem;
 import com.invgov.api.ValidationFailed;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Typed reads of a task completion's JSON fields for {@link TaskKind#complete}: a missing required field or a
- * value of the wrong type is a {@link ValidationFailed} (422) naming the field, never a 500.
+ * value of the wrong type is a {@link ValidationFailed} (422) naming the field, never a 500; a quantity outside its
+ * limits is 400 naming the field, as {@code POST /api/v1/counts} answers.
  */
 public final class TaskFields {
+
+    private static final BigDecimal MAX_QUANTITY = BigDecimal.TEN.pow(12);
 
     private final Map<String, Object> fields;
 
@@ -56,7 +62,11 @@ public final class TaskFields {
         return Optional.of(s);
     }
 
-    /** A quantity: a JSON number (or numeric string) ≥ 0, at most 10^12, at most 6 decimals. */
+    /**
+     * A quantity: a JSON number (or numeric string) ≥ 0, at most 10^12, at most 6 decimals, as {@code POST
+     * /api/v1/counts} checks it (outside those limits: 400 naming the field); never rounded. Read the body with
+     * exact numbers (BigDecimal), or 1e-400 arrives here as 0.
+     */
     public BigDecimal requiredQuantity(String name) {
         return optionalQuantity(name).orElseThrow(() -> new ValidationFailed(name, "required"));
     }
@@ -75,12 +85,18 @@ public final class TaskFields {
         if (q == null) {
             throw new ValidationFailed(name, "must be a number");
         }
-        if (q.signum() < 0 || q.compareTo(BigDecimal.TEN.pow(12)) > 0) {
-            throw new ValidationFailed(name, "must be between 0 and 10^12");
+        if (q.signum() < 0 || q.compareTo(MAX_QUANTITY) > 0) {
+            throw outOfLimits(name, "must be between 0 and 10^12");
         }
-        if (q.stripTrailingZeros().scale() > 6) {
-            throw new ValidationFailed(name, "at most 6 decimals");
+        BigDecimal exact = q.stripTrailingZeros();
+        if (exact.scale() > 6) {
+            throw outOfLimits(name, "at most 6 decimals");
         }
-        return Optional.of(q);
+        // 1E+3 and 0E-999999 are plain 1000 and 0 from here on
+        return Optional.of(exact.scale() < 0 ? exact.setScale(0) : exact);
+    }
+
+    private static ApiProblem outOfLimits(String name, String message) {
+        return ValidationFailed.badRequest(name + " " + message, List.of(new FieldProblem(name, message)));
     }
 }

@@ -1,26 +1,32 @@
 package com.invgov.workflow;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The task facade for feature modules: start a process, list, claim and complete user tasks. No Camunda type
  * appears here; callers check who may act (segregation of duties lives in the feature module).
+ *
+ * <p>Tasks are claimed and completed concurrently: a task that is gone by the time it is looked at reads as absent
+ * (never an engine error), and a claim or completion that loses a race with another is a {@link TaskChanged} (409).
  */
 @Service
 public class WorkTasks {
@@ -28,11 +34,13 @@ public class WorkTasks {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ManagementService management;
+    private final JdbcClient jdbc;
 
-    WorkTasks(RuntimeService runtime, TaskService tasks, ManagementService management) {
+    WorkTasks(RuntimeService runtime, TaskService tasks, ManagementService management, JdbcClient jdbc) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
+        this.jdbc = jdbc;
     }
 
     /** Starts the latest version of a process; returns the process instance id. Joins the caller's transaction. */
@@ -42,42 +50,66 @@ public class WorkTasks {
 
     /** Tasks assigned to the user, or unassigned with a candidate group among the roles; oldest first. */
     public List<WorkTask> tasksFor(String user, Collection<String> roles, int limit) {
+        return tasksFor(user, roles, null, 0, limit);
+    }
+
+    /**
+     * As {@link #tasksFor(String, Collection, int)}, created at or after {@code createdFrom} (null: any time), in a
+     * stable order (create time, then id): rows {@code first} to {@code first + max - 1} of that order.
+     */
+    public List<WorkTask> tasksFor(String user, Collection<String> roles, Instant createdFrom, int first, int max) {
         var query = tasks.createTaskQuery().or().taskAssignee(user);
         if (!roles.isEmpty()) {
             query = query.taskCandidateGroupIn(List.copyOf(roles));
         }
-        return views(query.endOr().orderByTaskCreateTime().asc().listPage(0, limit));
-    }
-
-    /** The tasks as views, with their business keys read in one query rather than one per task. */
-    private List<WorkTask> views(List<Task> found) {
-        Set<String> instances = found.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
-        Map<String, String> businessKeys = new HashMap<>();
-        if (!instances.isEmpty()) {
-            runtime.createProcessInstanceQuery().processInstanceIds(instances).list()
-                    .forEach(p -> businessKeys.put(p.getId(), p.getBusinessKey()));
+        query = query.endOr();
+        if (createdFrom != null) {
+            // the engine keeps create times in milliseconds and offers only "strictly after"
+            query = query.taskCreatedAfter(Date.from(createdFrom.minusMillis(1)));
         }
-        return found.stream().map(t -> view(t, businessKeys.get(t.getProcessInstanceId()))).toList();
+        return views(query.orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(first, max));
     }
 
     /** The open tasks of a process instance found by business key (any process). */
     public List<WorkTask> tasksOf(String businessKey) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(businessKey).orderByTaskCreateTime().asc().list()
-                .stream().map(t -> view(t, businessKey)).toList();
+        return views(tasks.createTaskQuery().processInstanceBusinessKey(businessKey).orderByTaskCreateTime().asc()
+                .orderByTaskId().asc().list());
     }
 
+    /** The open task, or empty when there is none (also when it was completed a moment ago). */
     public Optional<WorkTask> task(String id) {
-        return Optional.ofNullable(tasks.createTaskQuery().taskId(id).singleResult()).map(this::view);
+        Task t = tasks.createTaskQuery().taskId(id).singleResult();
+        return t == null ? Optional.empty() : views(List.of(t)).stream().findFirst();
     }
 
+    /** Claims the task for the user; {@link TaskChanged} (409) when someone else claimed or completed it meanwhile. */
     public void claim(String taskId, String user) {
-        tasks.claim(taskId, user);
+        try {
+            tasks.claim(taskId, user);
+        } catch (OptimisticLockingException | TaskAlreadyClaimedException e) {
+            throw new TaskChanged(taskId);
+        } catch (NullValueException e) {
+            throw goneOr(taskId, e);
+        }
     }
 
-    /** Completes a task with process variables; the process moves on in the caller's transaction. */
+    /**
+     * Completes a task with process variables; the process moves on in the caller's transaction. {@link TaskChanged}
+     * (409) when someone else completed it (or changed it) meanwhile.
+     */
     public void complete(String taskId, Map<String, Object> variables) {
-        tasks.complete(taskId, variables);
+        try {
+            tasks.complete(taskId, variables);
+        } catch (OptimisticLockingException e) {
+            throw new TaskChanged(taskId);
+        } catch (NullValueException e) {
+            throw goneOr(taskId, e);
+        }
+    }
+
+    /** The engine found no such task: it was completed meanwhile (409), unless it is there after all. */
+    private RuntimeException goneOr(String taskId, NullValueException e) {
+        return tasks.createTaskQuery().taskId(taskId).count() == 0 ? new TaskChanged(taskId) : e;
     }
 
     /**
@@ -92,17 +124,40 @@ public class WorkTasks {
         return jobs.size();
     }
 
-    private WorkTask view(Task t) {
-        String businessKey = t.getProcessInstanceId() == null ? null
-                : runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId()).singleResult()
-                        .getBusinessKey();
-        return view(t, businessKey);
+    /**
+     * The tasks that are still open as views, with their business keys and candidate groups read in one query (not
+     * one per task) and in one snapshot: a task completed since the engine's query listed it is left out, so no
+     * engine call ever looks for a task that is gone.
+     */
+    private List<WorkTask> views(List<Task> found) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> businessKeys = new HashMap<>();
+        Map<String, List<String>> groups = new HashMap<>();
+        jdbc.sql("""
+                        SELECT t.id_, e.business_key_, l.group_id_
+                        FROM act_ru_task t
+                        LEFT JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_
+                        LEFT JOIN act_ru_identitylink l ON l.task_id_ = t.id_ AND l.type_ = :candidate
+                          AND l.group_id_ IS NOT NULL
+                        WHERE t.id_ IN (:ids)""")
+                .param("candidate", IdentityLinkType.CANDIDATE)
+                .param("ids", found.stream().map(Task::getId).distinct().toList())
+                .query(rs -> {
+                    String id = rs.getString(1);
+                    businessKeys.put(id, rs.getString(2));
+                    List<String> of = groups.computeIfAbsent(id, k -> new ArrayList<>());
+                    if (rs.getString(3) != null) {
+                        of.add(rs.getString(3));
+                    }
+                });
+        return found.stream().filter(t -> groups.containsKey(t.getId()))
+                .map(t -> view(t, businessKeys.get(t.getId()), groups.get(t.getId()).stream().sorted().toList()))
+                .toList();
     }
 
-    private WorkTask view(Task t, String businessKey) {
-        List<String> groups = tasks.getIdentityLinksForTask(t.getId()).stream()
-                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .map(l -> l.getGroupId()).sorted().toList();
+    private static WorkTask view(Task t, String businessKey, List<String> groups) {
         String processKey = t.getProcessDefinitionId() == null ? null : t.getProcessDefinitionId().split(":")[0];
         return new WorkTask(t.getId(), t.getName(), t.getTaskDefinitionKey(), processKey, businessKey,
                 t.getProcessInstanceId(), groups, t.getAssignee(), instant(t.getCreateTime()), instant(t.getDueDate()));

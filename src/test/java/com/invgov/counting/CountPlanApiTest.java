@@ -183,11 +183,59 @@ class CountPlanApiTest {
                 .query(String.class).single()).isEqualTo("NO_VARIANCE");
     }
 
+    @Test
+    void aCountTaskCompletionReadsTheQuantityExactlyAndChecksItsLimits() {
+        // a pair of its own, so the huge count below opens nothing on a pair other tests count
+        String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String sku = "T7-" + suffix;
+        String location = "P1-WH1-T7-" + suffix;
+        assertThat(Api.as(port, "ada").put().uri("/api/v1/items/" + sku).contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"description": "exact count", "baseUom": "EA", "tracking": "NONE", "abcClass": "C",
+                         "category": "TST", "unitCost": 0.01, "regulated": false}""")
+                .retrieve().toBodilessEntity().getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(Api.as(port, "ada").put().uri("/api/v1/locations/" + location)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"warehouse\": \"P1-WH1\", \"type\": \"STOCK\", \"countable\": true, \"allowNegative\": false}")
+                .retrieve().toBodilessEntity().getStatusCode().is2xxSuccessful()).isTrue();
+        refused(sku, location);
+        JsonNode line = CycleCountProcessTest.line(post("ivan", Map.of("day", tomorrow.toString())).getBody(), sku,
+                location);
+        String taskId = line.get("taskId").asText();
+
+        for (String quantity : List.of("1e-400", "100.00000000000000001", "0.0000001", "-0.5", "1000000000000.5",
+                "1e13")) {
+            ResponseEntity<JsonNode> r = completeRaw("olga", taskId,
+                    "{\"countedQuantity\": " + quantity + ", \"uom\": \"EA\"}");
+            assertThat(r.getStatusCode().value()).as(quantity + ": %s", r.getBody()).isEqualTo(400);
+            assertThat(r.getBody().get("type").asText()).endsWith("/validation");
+            assertThat(r.getBody().toString()).as(quantity).contains("countedQuantity");
+        }
+        JsonNode still = CycleCountProcessTest.line(Api.as(port, "ivan").get().uri("/api/v1/count-plans?day="
+                + tomorrow).retrieve().body(JsonNode.class), sku, location);
+        assertThat(still.get("status").asText()).as("nothing was counted").isEqualTo("PLANNED");
+
+        ResponseEntity<JsonNode> exact = completeRaw("olga", taskId,
+                "{\"countedQuantity\": 123456789012.123456, \"uom\": \"EA\"}");
+        assertThat(exact.getStatusCode().value()).as("%s", exact.getBody()).isEqualTo(204);
+        JsonNode counted = CycleCountProcessTest.line(Api.as(port, "ivan").get().uri("/api/v1/count-plans?day="
+                + tomorrow).retrieve().body(JsonNode.class), sku, location);
+        assertThat(counted.get("status").asText()).isEqualTo("COUNTED");
+        BigDecimal stored = jdbc.sql("SELECT counted_qty FROM count_result WHERE id = ?::uuid")
+                .param(counted.get("countId").asText()).query(BigDecimal.class).single();
+        assertThat(stored).isEqualByComparingTo("123456789012.123456");
+    }
+
     // ---- helpers
 
     private ResponseEntity<JsonNode> complete(String user, String taskId, Map<String, Object> fields) {
         return Api.as(port, user).post().uri("/api/v1/tasks/" + taskId + "/complete")
                 .contentType(MediaType.APPLICATION_JSON).body(fields).retrieve().toEntity(JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> completeRaw(String user, String taskId, String json) {
+        return Api.as(port, user).post().uri("/api/v1/tasks/" + taskId + "/complete")
+                .contentType(MediaType.APPLICATION_JSON).body(json).retrieve().toEntity(JsonNode.class);
     }
 
     private void refused(String sku, String location) {

@@ -38,9 +38,10 @@ class CountPlanController {
         return plans.plans(warehouse, day);
     }
 
-    @PostMapping
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Plan a day now (default today) through the cycle-count process (INVENTORY_CONTROLLER, "
-            + "ADMIN). A warehouse already planned for that day keeps its plan; returns the plans of the day.")
+            + "ADMIN). A warehouse already planned for that day keeps its plan; returns the plans of the day. The "
+            + "body {day} is JSON or left out (any other media type is 415).")
     List<CountPlanView> planNow(@RequestBody(required = false) PlanRequest body) {
         return plans.planNow(body == null ? null : body.day());
     }

@@ -1,9 +1,19 @@
 package com.invgov.workflow.web;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.invgov.api.Cursor;
+import com.invgov.api.FieldProblem;
+import com.invgov.api.Page;
+import com.invgov.api.ValidationFailed;
 import com.invgov.workflow.MyTasks;
 import com.invgov.workflow.TaskItem;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.HashMap;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -24,21 +34,23 @@ import java.util.Map;
 class TaskController {
 
     private final MyTasks myTasks;
+    /** Numbers are read exactly: a quantity such as 123456789012.123456 or 1e-400 is never rounded to a double. */
+    private final ObjectReader exactJson;
 
-    TaskController(MyTasks myTasks) {
+    TaskController(MyTasks myTasks, ObjectMapper json) {
         this.myTasks = myTasks;
+        this.exactJson = json.readerFor(new TypeReference<Map<String, Object>>() { })
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     @GetMapping
     @Operation(summary = "The caller's tasks: assigned to them, or unclaimed for one of their roles; tasks that "
             + "segregation of duties forbids them are not listed. subject says what a task is about (never a "
-            + "quantity a blind count must not show)")
-    Map<String, Object> tasks(@RequestParam(required = false) Integer limit) {
-        List<TaskItem> items = myTasks.list(Cursor.limit(limit));
-        Map<String, Object> page = new HashMap<>();
-        page.put("items", items);
-        page.put("next", null);
-        return page;
+            + "quantity a blind count must not show). Oldest first (create time, then id); next is the cursor for "
+            + "?after= when there are more, null on the last page; limit 1..1000 (default 100)")
+    Page<TaskItem> tasks(@RequestParam(required = false) String after,
+                         @RequestParam(required = false) Integer limit) {
+        return myTasks.page(after, Cursor.limit(limit));
     }
 
     @GetMapping("/{id}")
@@ -58,8 +70,31 @@ class TaskController {
     @Operation(summary = "Complete a task with the fields of its kind. An approval takes {approved, comment} (a "
             + "rejection needs a comment); 403 segregation-of-duties for whoever counted, recounted, requested or "
             + "approved already; 422 naming the field when a field is missing or wrong")
-    ResponseEntity<Void> complete(@PathVariable String id, @RequestBody Map<String, Object> body) {
-        myTasks.complete(id, body);
+    ResponseEntity<Void> complete(@PathVariable String id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")))
+            @RequestBody byte[] body) {
+        myTasks.complete(id, fields(body));
         return ResponseEntity.noContent().build();
+    }
+
+    /** The body as a JSON object whose numbers are exact ({@code BigDecimal}, integers as integers); else 400. */
+    private Map<String, Object> fields(byte[] body) {
+        try {
+            Map<String, Object> fields = exactJson.readValue(body);
+            if (fields == null) {
+                throw notAnObject();
+            }
+            return fields;
+        } catch (JacksonException e) {
+            throw notAnObject();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static RuntimeException notAnObject() {
+        return ValidationFailed.badRequest("The body is not a JSON object.",
+                List.of(new FieldProblem("body", "must be a JSON object of the task's fields")));
     }
 }
