@@ -172,7 +172,7 @@ public class AdjustmentService implements Adjustments {
         }
         BigDecimal factor = uom == null ? BigDecimal.ONE : item.factor(uom)
                 .orElseThrow(() -> new ValidationFailed("uom", "unknown UoM " + uom + " for " + sku));
-        BigDecimal quantityDelta = enteredDelta.multiply(factor);
+        BigDecimal quantityDelta = com.invgov.inventory.Quantities.plain(enteredDelta.multiply(factor));
         // what the ledger would refuse to post is refused before anything is opened
         item.lotProblem(lot).ifPresent(problem -> {
             throw new ValidationFailed("lot", problem);

@@ -66,7 +66,9 @@ class CountService implements Counts {
         if (at.isAfter(now.plusSeconds(300))) {
             throw new ValidationFailed("eventTime", "a count cannot happen in the future");
         }
-        BigDecimal counted = countedQuantity.multiply(factor);
+        // as stored: no exponent, no trailing zeros (0E-999999999 is a valid 0 and must stay one)
+        BigDecimal entered = Quantities.plain(countedQuantity);
+        BigDecimal counted = Quantities.plain(entered.multiply(factor));
         String normalizedLot = lot == null || lot.isBlank() ? null : lot;
         // what the ledger would refuse to post is refused before anything is opened
         item.lotProblem(normalizedLot).ifPresent(problem -> {
@@ -112,7 +114,7 @@ class CountService implements Counts {
                           count_task_id, recount_of, event_time, counted_by, system_qty, diff_qty, within_tolerance,
                           outcome, adjustment_id, created_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                        UUID.fromString(id), sku, place.code(), normalizedLot, counted, countedQuantity, uom,
+                        UUID.fromString(id), sku, place.code(), normalizedLot, counted, entered, uom,
                         countTaskId, recountOf == null ? null : UUID.fromString(recountOf), Timestamp.from(at), counter,
                         assessed.variance().systemQuantity(), assessed.variance().diffQuantity(),
                         outcome.equals("NO_VARIANCE") || outcome.equals("AUTO_APPROVE"), outcome,
