@@ -73,19 +73,26 @@ class TaskController {
     ResponseEntity<Void> complete(@PathVariable String id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")))
-            @RequestBody byte[] body) {
-        myTasks.complete(id, fields(body));
+            @RequestBody byte[] body, jakarta.servlet.http.HttpServletRequest request) {
+        myTasks.complete(id, fields(body, request));
         return ResponseEntity.noContent().build();
     }
 
     /** The body as a JSON object whose numbers are exact ({@code BigDecimal}, integers as integers); else 400. */
-    private Map<String, Object> fields(byte[] body) {
+    private Map<String, Object> fields(byte[] body, jakarta.servlet.http.HttpServletRequest request) {
         try {
             Map<String, Object> fields = exactJson.readValue(body);
             if (fields == null) {
                 throw notAnObject();
             }
             return fields;
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException && e.getPath().isEmpty()) {
+                throw notAnObject();
+            }
+            // a value refused inside the object (e.g. a NUL character): answered as for any other body, naming it
+            throw new org.springframework.http.converter.HttpMessageNotReadableException(e.getOriginalMessage(), e,
+                    new org.springframework.http.server.ServletServerHttpRequest(request));
         } catch (JacksonException e) {
             throw notAnObject();
         } catch (IOException e) {
