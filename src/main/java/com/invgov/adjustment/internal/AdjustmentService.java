@@ -24,6 +24,7 @@ import com.invgov.inventory.MovementCommand;
 import com.invgov.inventory.MovementType;
 import com.invgov.inventory.Place;
 import com.invgov.inventory.Posting;
+import com.invgov.inventory.Quantities;
 import com.invgov.inventory.StockStatus;
 import com.invgov.rules.RuleDecision;
 import com.invgov.rules.RuleDecisions;
@@ -172,7 +173,7 @@ public class AdjustmentService implements Adjustments {
         }
         BigDecimal factor = uom == null ? BigDecimal.ONE : item.factor(uom)
                 .orElseThrow(() -> new ValidationFailed("uom", "unknown UoM " + uom + " for " + sku));
-        BigDecimal quantityDelta = com.invgov.inventory.Quantities.plain(enteredDelta.multiply(factor));
+        BigDecimal quantityDelta = Quantities.plain(enteredDelta.multiply(factor));
         // what the ledger would refuse to post is refused before anything is opened
         item.lotProblem(lot).ifPresent(problem -> {
             throw new ValidationFailed("lot", problem);
@@ -180,7 +181,7 @@ public class AdjustmentService implements Adjustments {
         item.quantityProblem(quantityDelta).ifPresent(problem -> {
             throw new ValidationFailed("quantityDelta", problem);
         });
-        if (quantityDelta.abs().compareTo(com.invgov.inventory.Quantities.MAX) > 0) {
+        if (quantityDelta.abs().compareTo(Quantities.MAX) > 0) {
             throw new ValidationFailed("quantityDelta", "more than 10^12 " + item.baseUom());
         }
         if (!masterData.reasonCodeExists(reasonCode)) {

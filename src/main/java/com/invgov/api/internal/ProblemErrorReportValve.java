@@ -1,5 +1,6 @@
 package com.invgov.api.internal;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.invgov.api.ProblemType;
 import org.apache.catalina.Container;
 import org.apache.catalina.Valve;
@@ -57,21 +58,7 @@ class ProblemErrorReportValve extends ErrorReportValve {
     }
 
     static String quote(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + '"';
     }
 
     /**

@@ -116,12 +116,7 @@ public final class MovementRules {
 
     private static void tracking(Item item, String lot, String serial, BigDecimal base, String prefix,
                                  List<FieldProblem> errors) {
-        if (item.tracking() == Tracking.LOT && lot.isEmpty()) {
-            errors.add(new FieldProblem(prefix + "lot", "required: " + item.sku() + " is lot-tracked"));
-        }
-        if (item.tracking() == Tracking.NONE && !lot.isEmpty()) {
-            errors.add(new FieldProblem(prefix + "lot", item.sku() + " is not lot-tracked"));
-        }
+        item.lotProblem(lot).ifPresent(problem -> errors.add(new FieldProblem(prefix + "lot", problem)));
         if (item.tracking() == Tracking.SERIAL) {
             if (serial.isEmpty()) {
                 errors.add(new FieldProblem(prefix + "serial", "required: " + item.sku() + " is serial-tracked"));
