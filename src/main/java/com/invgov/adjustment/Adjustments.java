@@ -19,16 +19,19 @@ public interface Adjustments {
      * (and its process) unless there is no variance. Runs in the caller's transaction.
      *
      * @param countedBase the counted quantity in the item's base UoM
+     * @param serials     the serial numbers counted (serial-tracked items; checked by the caller against the
+     *                    quantity), or null: then a variance of a serial-tracked item is refused (422 on
+     *                    {@code serials}) — it could not be posted
      */
     CountAssessed count(String countId, String sku, String location, String lot, BigDecimal countedBase,
-                        Instant eventTime, String counter);
+                        List<String> serials, Instant eventTime, String counter);
 
     /**
      * A recount of an open adjustment by a person who has not counted it before (else 403), of the same item,
      * location and lot (else 422 on {@code countTaskId}), and not while another person holds its recount task (409).
      */
     CountAssessed recount(String adjustmentId, String countId, String sku, String location, String lot,
-                          BigDecimal countedBase, Instant eventTime, String counter);
+                          BigDecimal countedBase, List<String> serials, Instant eventTime, String counter);
 
     /** The adjustment whose open recount task this is, if it is one. */
     java.util.Optional<String> adjustmentOfRecountTask(String taskId);
@@ -36,10 +39,12 @@ public interface Adjustments {
     /**
      * A manual adjustment request ({@code source = MANUAL}); 201 as {@link #adjustment} shows it, in the base UoM.
      *
-     * @param uom the UoM of {@code quantityDelta}; null: the item's base UoM
+     * @param uom     the UoM of {@code quantityDelta}; null: the item's base UoM
+     * @param serials a serial-tracked item's serial numbers moved, one per unit: in when the delta is positive (none
+     *                of them may be at the location), out when negative (all of them must be); null otherwise
      */
     Adjustment request(String sku, String location, String lot, BigDecimal quantityDelta, String uom,
-                       String reasonCode, String note);
+                       List<String> serials, String reasonCode, String note);
 
     Adjustment adjustment(String id);
 

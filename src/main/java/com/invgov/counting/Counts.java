@@ -9,8 +9,10 @@ public interface Counts {
     /**
      * Records a count of one (item, location, lot) in any UoM of the item. {@code recountOf} (the first count's
      * id) or a {@code countTaskId} of an open recount task makes it a recount of that count's adjustment.
-     * {@code eventTime} null = now.
+     * {@code eventTime} null = now. {@code serials}: the serial numbers counted, one per unit, of a serial-tracked
+     * item (null: none scanned — accepted only when the count matches the ledger, since a variance of such an item is
+     * posted serial by serial; 422 on {@code serials} otherwise).
      */
     CountResult count(String location, String sku, String lot, BigDecimal countedQuantity, String uom,
-                      String countTaskId, String recountOf, Instant eventTime);
+                      java.util.List<String> serials, String countTaskId, String recountOf, Instant eventTime);
 }

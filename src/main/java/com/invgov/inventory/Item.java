@@ -44,4 +44,35 @@ public record Item(String sku, String description, String baseUom, List<UomConve
         }
         return Optional.empty();
     }
+
+    /**
+     * Why {@code serials} cannot stand for {@code baseQuantity} units of this item, or empty. A serial-tracked item
+     * names one serial number per unit (distinct, not blank, at most 60 characters); an item without serials takes
+     * none. Null names none: whether that is allowed is the caller's decision.
+     */
+    public Optional<String> serialsProblem(List<String> serials, BigDecimal baseQuantity) {
+        if (serials == null) {
+            return Optional.empty();
+        }
+        if (tracking != Tracking.SERIAL) {
+            return serials.isEmpty() ? Optional.empty() : Optional.of(sku + " is not serial-tracked");
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String serial : serials) {
+            if (serial == null || serial.isBlank()) {
+                return Optional.of("a serial number is blank");
+            }
+            if (serial.length() > 60) {
+                return Optional.of("serial number " + serial.substring(0, 20) + "… is longer than 60 characters");
+            }
+            if (!seen.add(serial)) {
+                return Optional.of("serial number " + serial + " is listed twice");
+            }
+        }
+        if (baseQuantity.compareTo(BigDecimal.valueOf(serials.size())) != 0) {
+            return Optional.of(serials.size() + " serial numbers for " + baseQuantity.stripTrailingZeros().toPlainString()
+                    + " " + baseUom + ": one per unit");
+        }
+        return Optional.empty();
+    }
 }

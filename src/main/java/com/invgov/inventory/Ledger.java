@@ -191,6 +191,31 @@ public class Ledger {
         });
     }
 
+    /**
+     * Posts the movements of one decision all or nothing, for a caller that carries on when the ledger refuses them:
+     * a refusal for insufficient stock or for a serial that is somewhere else changes nothing and comes back empty.
+     * More than {@value #MAX_BATCH} movements go in several batches (keys {@code <key>#<batch>#<index>}), still all or
+     * nothing. Stock on hold is refused as in {@link #post(MovementCommand, Posting)}.
+     */
+    public Optional<List<Movement>> postAllUnlessRefused(List<MovementCommand> commands, Posting posting) {
+        return transactions.inTransaction(() -> {
+            try {
+                return Optional.of(nested.execute(status -> {
+                    List<Movement> movements = new ArrayList<>(commands.size());
+                    for (int from = 0; from < commands.size(); from += MAX_BATCH) {
+                        List<MovementCommand> batch = commands.subList(from, Math.min(commands.size(), from + MAX_BATCH));
+                        String key = commands.size() <= MAX_BATCH ? posting.idempotencyKey()
+                                : posting.idempotencyKey() + "#" + from / MAX_BATCH;
+                        movements.addAll(postBatch(batch, new Posting(posting.actor(), posting.sourceSystem(), key)));
+                    }
+                    return movements;
+                }));
+            } catch (InsufficientStock | com.invgov.api.Conflict e) {
+                return Optional.empty();
+            }
+        });
+    }
+
     @Transactional(readOnly = true)
     public Movement movement(String id) {
         try {
@@ -275,6 +300,17 @@ public class Ledger {
         boolean keepsBalances = cache.location(location).map(l -> !l.isVirtual()).orElse(false);
         return keepsBalances ? store.balanceLessLaterMovements(sku, location, lot, status, asOf)
                 : store.balanceAsOf(sku, location, lot, status, asOf);
+    }
+
+    /**
+     * The serial numbers of an item at a location (and lot, if given), in every status, as of {@code asOf} (every
+     * movement with {@code eventTime ≤ asOf}, whenever it was posted), sorted, each with its lot ("" = none): what a
+     * count of a serial-tracked item is compared with.
+     */
+    @Transactional(readOnly = true)
+    public java.util.SortedMap<String, String> serialsAsOf(String sku, String location, String lot, Instant asOf) {
+        boolean keepsBalances = cache.location(location).map(l -> !l.isVirtual()).orElse(false);
+        return store.serialsAsOf(sku, location, lot == null || lot.isBlank() ? null : lot, asOf, keepsBalances);
     }
 
     /** Lots, optionally of one item, with their expiry. */

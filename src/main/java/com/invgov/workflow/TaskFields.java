@@ -62,6 +62,29 @@ public final class TaskFields {
         return Optional.of(s);
     }
 
+    /** A list of strings (a count's serial numbers), each not blank and at most {@code maxLength} characters. */
+    public Optional<List<String>> optionalStrings(String name, int maxItems, int maxLength) {
+        Object v = fields.get(name);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (!(v instanceof List<?> list)) {
+            throw new ValidationFailed(name, "must be a list of strings");
+        }
+        if (list.size() > maxItems) {
+            throw new ValidationFailed(name, "at most " + maxItems + " entries");
+        }
+        List<String> strings = new java.util.ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof String s) || s.isBlank() || s.length() > maxLength) {
+                throw new ValidationFailed(name + "[" + i + "]", "must be a string of 1 to " + maxLength
+                        + " characters");
+            }
+            strings.add(s);
+        }
+        return Optional.of(strings);
+    }
+
     /**
      * A quantity: a JSON number (or numeric string) ≥ 0, at most 10^12, at most 6 decimals, as {@code POST
      * /api/v1/counts} checks it (outside those limits: 400 naming the field); never rounded. Read the body with

@@ -52,6 +52,11 @@ final class AdjustmentFixture {
         return f;
     }
 
+    /** The calls of this fixture for an item and location made elsewhere. */
+    static AdjustmentFixture at(int port, String sku, String location) {
+        return new AdjustmentFixture(port, sku, location);
+    }
+
     /** Posts a movement as olga (an ordinary, non-adjustment movement). */
     void move(String type, int quantity, String from, String to, Instant eventTime) {
         String body = """

@@ -81,6 +81,24 @@ class ApprovalsInboxTest {
     }
 
     @Test
+    void anAdjustmentOfASerialItemShowsTheSerialNumbersMissingAndFound() {
+        SerialFixture f = SerialFixture.of(port, 20);
+        String first = f.count("olga", f.serials.subList(0, 15), null, null).getBody().get("id").asText();
+        List<String> recounted = new java.util.ArrayList<>(f.serials.subList(0, 16));
+        recounted.add(f.sku + "-N01");
+        ResponseEntity<JsonNode> again = f.count("omar", recounted, null, first);
+        assertThat(again.getBody().at("/decision/outcome").asText()).isEqualTo("APPROVE");
+        String id = again.getBody().get("adjustmentId").asText();
+
+        ConsoleSession.signIn(context, "ivan", "INVENTORY_CONTROLLER");
+        Grid<ApprovalsView.Row> inbox = inbox();
+        inbox.select(row(inbox, id));
+
+        assertThat(span("approvals-detail-serials").getText()).isEqualTo("Serial numbers missing: "
+                + String.join(", ", f.serials.subList(16, 20)) + " · found: " + f.sku + "-N01");
+    }
+
+    @Test
     void bulkApprovalTakesOnlyTheCheckedLinesTheFiltersShowAndReportsTheOnesRefused() {
         AdjustmentFixture first = AdjustmentFixture.item(port, "A", "10.40", false, 2300);
         String counted = countAndRecount(first, "2260");

@@ -226,6 +226,52 @@ class CountPlanApiTest {
         assertThat(stored).isEqualByComparingTo("123456789012.123456");
     }
 
+    @Test
+    void aSerialItemsCountTaskIsCompletedWithTheSerialNumbersCounted() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String sku = "T7S-" + suffix;
+        String location = "P1-WH1-T7-" + suffix;
+        assertThat(Api.as(port, "ada").put().uri("/api/v1/items/" + sku).contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"description": "serial count", "baseUom": "EA", "tracking": "SERIAL", "abcClass": "C",
+                         "category": "TST", "unitCost": 1, "regulated": false}""")
+                .retrieve().toBodilessEntity().getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(Api.as(port, "ada").put().uri("/api/v1/locations/" + location)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"warehouse\": \"P1-WH1\", \"type\": \"STOCK\", \"countable\": true, \"allowNegative\": false}")
+                .retrieve().toBodilessEntity().getStatusCode().is2xxSuccessful()).isTrue();
+        String receipt = """
+                {"type": "RECEIPT", "sku": "%s", "quantity": 1, "uom": "EA", "serial": "%s", "to": {"location": "%s"}}""";
+        assertThat(Api.as(port, "olga").post().uri("/api/v1/movements/batch").header("Idempotency-Key", suffix)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"movements\": [" + receipt.formatted(sku, "A1", location) + ", "
+                        + receipt.formatted(sku, "A2", location) + "]}")
+                .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(201);
+        refused(sku, location);
+        String taskId = CycleCountProcessTest.line(post("ivan", Map.of("day", tomorrow.toString())).getBody(), sku,
+                location).get("taskId").asText();
+
+        ResponseEntity<JsonNode> notAList = completeRaw("olga", taskId,
+                "{\"countedQuantity\": 1, \"uom\": \"EA\", \"serials\": \"A1\"}");
+        assertThat(notAList.getStatusCode().is4xxClientError()).isTrue();
+        assertThat(notAList.getBody().toString()).contains("serials");
+        ResponseEntity<JsonNode> onePerUnit = completeRaw("olga", taskId,
+                "{\"countedQuantity\": 2, \"uom\": \"EA\", \"serials\": [\"A1\"]}");
+        assertThat(onePerUnit.getStatusCode().value()).isEqualTo(422);
+        assertThat(onePerUnit.getBody().toString()).contains("one per unit");
+
+        ResponseEntity<JsonNode> done = completeRaw("olga", taskId,
+                "{\"countedQuantity\": 1, \"uom\": \"EA\", \"serials\": [\"A2\"]}");
+        assertThat(done.getStatusCode().value()).as("%s", done.getBody()).isEqualTo(204);
+        java.util.Map<String, Object> kept = jdbc.sql("SELECT outcome, array_to_string(serials, ',') AS serials, "
+                + "adjustment_id::text AS adjustment FROM count_result WHERE count_task_id = ?").param(taskId)
+                .query().singleRow();
+        assertThat(kept.get("serials")).isEqualTo("A2");
+        assertThat(kept.get("outcome")).as("1 of 2 missing is outside a C item's tolerance").isEqualTo("RECOUNT");
+        assertThat(jdbc.sql("SELECT array_to_string(serials, ',') FROM adjustment WHERE id = ?::uuid")
+                .param(kept.get("adjustment")).query(String.class).single()).isEqualTo("A2");
+    }
+
     // ---- helpers
 
     private ResponseEntity<JsonNode> complete(String user, String taskId, Map<String, Object> fields) {

@@ -109,7 +109,7 @@ class CountPlanSimulationTest {
                                     clock.instant());
                             CountResult result = counts.count(line.location(), line.sku(), line.lot(), system,
                                     baseUoms.computeIfAbsent(line.sku(), sku -> masterData.item(sku).baseUom()),
-                                    line.taskId(), null, null);
+                                    null, line.taskId(), null, null);
                             assertThat(result.decision().outcome()).isEqualTo("NO_VARIANCE");
                         }
                         return plan.lines().size();

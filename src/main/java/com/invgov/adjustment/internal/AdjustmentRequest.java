@@ -48,12 +48,14 @@ public final class AdjustmentRequest {
     final Instant createdAt;
     final List<Approval> approvals;
     final List<Approval> newApprovals = new ArrayList<>();
+    /** Serial-tracked items only (else null): the serials counted (the latest count's), or the serials requested. */
+    List<String> serials;
 
     AdjustmentRequest(UUID id, AdjustmentStatus status, String sku, String location, String lot, String source,
                       String reasonCode, String note, Instant eventTime, BigDecimal systemQty, BigDecimal countedQty,
                       BigDecimal quantityDelta, BigDecimal value, BigDecimal diffPct, boolean recountDone,
                       Decision decision, String requestedBy, List<String> counters, UUID countId, String movementId,
-                      boolean escalated, Instant createdAt, List<Approval> approvals) {
+                      boolean escalated, Instant createdAt, List<Approval> approvals, List<String> serials) {
         this.id = id;
         this.status = status;
         this.storedStatus = status;
@@ -78,6 +80,7 @@ public final class AdjustmentRequest {
         this.escalated = escalated;
         this.createdAt = createdAt;
         this.approvals = new ArrayList<>(approvals);
+        this.serials = serials;
     }
 
     public UUID id() {
@@ -107,13 +110,14 @@ public final class AdjustmentRequest {
         });
     }
 
-    /** A recount by another person replaces the counted quantity and event time. */
-    void recounted(String counter, BigDecimal counted, Instant at, UUID countId) {
+    /** A recount by another person replaces the counted quantity (and serials) and event time. */
+    void recounted(String counter, BigDecimal counted, List<String> serials, Instant at, UUID countId) {
         if (status != AdjustmentStatus.PENDING_RECOUNT && status != AdjustmentStatus.CONFLICT) {
             throw new Conflict("Adjustment " + id + " is " + status + ": no recount is pending.");
         }
         counters.add(counter);
         this.countedQty = counted;
+        this.serials = serials;
         this.eventTime = at;
         this.recountDone = true;
         this.countId = countId;

@@ -26,6 +26,7 @@ import com.invgov.inventory.Place;
 import com.invgov.inventory.Posting;
 import com.invgov.inventory.Quantities;
 import com.invgov.inventory.StockStatus;
+import com.invgov.inventory.Tracking;
 import com.invgov.rules.RuleDecision;
 import com.invgov.rules.RuleDecisions;
 import com.invgov.rules.RuleSet;
@@ -98,7 +99,7 @@ public class AdjustmentService implements Adjustments {
     @Override
     @Transactional
     public CountAssessed count(String countId, String sku, String location, String lot, BigDecimal countedBase,
-                               Instant eventTime, String counter) {
+                               List<String> serials, Instant eventTime, String counter) {
         user.requireAnyRole("post counts", COUNTERS);
         Item item = masterData.item(sku);
         Assessed assessed = assess(item, location, lot, countedBase, eventTime, VarianceSource.CYCLE_COUNT, false,
@@ -106,12 +107,13 @@ public class AdjustmentService implements Adjustments {
         if (assessed.decision.outcome().equals("NO_VARIANCE")) {
             return new CountAssessed(assessed.variance(), assessed.decision, null);
         }
+        requireSerials(item, serials);
         Instant now = clock.instant();
         AdjustmentRequest a = new AdjustmentRequest(UUID.randomUUID(), AdjustmentStatus.PENDING_APPROVAL, sku,
                 location, emptyToNull(lot), AdjustmentRequest.CYCLE_COUNT, reasonOf(assessed.v.diff()), null,
                 eventTime, assessed.v.system(), countedBase, assessed.v.diff(), assessed.v.value(), assessed.v.pct(),
                 false, assessed.decision, counter, List.of(counter), UUID.fromString(countId), null, false, now,
-                List.of());
+                List.of(), serials == null ? null : List.copyOf(serials));
         a.decided(assessed.v, assessed.decision, null);
         open(a, now);
         return new CountAssessed(assessed.variance(), assessed.decision, a.id.toString());
@@ -120,7 +122,7 @@ public class AdjustmentService implements Adjustments {
     @Override
     @Transactional
     public CountAssessed recount(String adjustmentId, String countId, String sku, String location, String lot,
-                                 BigDecimal countedBase, Instant eventTime, String counter) {
+                                 BigDecimal countedBase, List<String> serials, Instant eventTime, String counter) {
         user.requireAnyRole("post counts", COUNTERS);
         AdjustmentRequest a = store.lock(uuid(adjustmentId)).orElseThrow(() -> new NotFound("adjustment", adjustmentId));
         if (a.counters.contains(counter) || a.requestedBy.equals(counter)) {
@@ -138,10 +140,14 @@ public class AdjustmentService implements Adjustments {
             throw new Conflict("The recount task " + task.get().id() + " is claimed by " + task.get().assignee()
                     + ".");
         }
-        a.recounted(counter, countedBase, eventTime, UUID.fromString(countId));
+        a.recounted(counter, countedBase, serials == null ? null : List.copyOf(serials), eventTime,
+                UUID.fromString(countId));
         Item item = masterData.item(a.sku);
         Assessed assessed = assess(item, a.location, a.lot, countedBase, eventTime, VarianceSource.CYCLE_COUNT, true,
                 "count:" + countId);
+        if (!assessed.decision.outcome().equals("NO_VARIANCE")) {
+            requireSerials(item, serials);
+        }
         a.decided(assessed.v, assessed.decision, reasonOf(assessed.v.diff()));
         save(a, clock.instant());
         task.ifPresent(t -> tasks.complete(t.id(), Map.of()));
@@ -162,7 +168,7 @@ public class AdjustmentService implements Adjustments {
     @Override
     @Transactional
     public Adjustment request(String sku, String location, String lot, BigDecimal enteredDelta, String uom,
-                              String reasonCode, String note) {
+                              List<String> serials, String reasonCode, String note) {
         user.requireAnyRole("request adjustments", REQUESTERS);
         String requester = user.requireUsername();
         Item item = masterData.findItem(sku).orElseThrow(() -> new ValidationFailed("sku", "unknown item " + sku));
@@ -184,6 +190,13 @@ public class AdjustmentService implements Adjustments {
         if (quantityDelta.abs().compareTo(Quantities.MAX) > 0) {
             throw new ValidationFailed("quantityDelta", "more than 10^12 " + item.baseUom());
         }
+        if (item.tracking() == Tracking.SERIAL && serials == null) {
+            throw new ValidationFailed("serials", "required: " + sku + " is serial-tracked; name the serial numbers "
+                    + (quantityDelta.signum() > 0 ? "found" : "lost"));
+        }
+        item.serialsProblem(serials, quantityDelta.abs()).ifPresent(problem -> {
+            throw new ValidationFailed("serials", problem);
+        });
         if (!masterData.reasonCodeExists(reasonCode)) {
             throw new ValidationFailed("reasonCode", "unknown reason code " + reasonCode);
         }
@@ -194,13 +207,26 @@ public class AdjustmentService implements Adjustments {
             throw new Conflict("A delta of " + quantityDelta.toPlainString() + " would take " + sku + " at "
                     + location + " below zero (on hand " + system.toPlainString() + ").");
         }
+        if (item.tracking() == Tracking.SERIAL) {
+            Set<String> here = ledger.serialsAsOf(sku, place.code(), emptyToNull(lot), now).keySet();
+            for (String serial : serials) {
+                if (quantityDelta.signum() < 0 && !here.contains(serial)) {
+                    throw new Conflict("Serial " + serial + " of " + sku + " is not at " + place.code()
+                            + (emptyToNull(lot) == null ? "" : " in lot " + lot) + ": it cannot be lost there.");
+                }
+                if (quantityDelta.signum() > 0 && here.contains(serial)) {
+                    throw new Conflict("Serial " + serial + " of " + sku + " is at " + place.code()
+                            + " already: it cannot be found there.");
+                }
+            }
+        }
         UUID id = UUID.randomUUID();
         Assessed assessed = assess(item, place.code(), lot, counted, now, VarianceSource.MANUAL, false,
                 "adjustment:" + id);
         AdjustmentRequest a = new AdjustmentRequest(id, AdjustmentStatus.PENDING_APPROVAL, sku, place.code(),
                 emptyToNull(lot), VarianceSource.MANUAL.name(), reasonCode, note, now, system, counted,
                 quantityDelta, assessed.v.value(), assessed.v.pct(), false, assessed.decision, requester, List.of(),
-                null, null, false, now, List.of());
+                null, null, false, now, List.of(), item.tracking() == Tracking.SERIAL ? List.copyOf(serials) : null);
         a.decided(assessed.v, assessed.decision, null);
         open(a, now);
         return AdjustmentStore.view(store.find(id).orElseThrow());
@@ -329,19 +355,71 @@ public class AdjustmentService implements Adjustments {
                 return;
             }
         }
-        MovementCommand command = movement(a);
+        Item item = masterData.item(a.sku);
         Posting posting = new Posting(actor(), "invgov", "adjustment:" + a.id);
         // stock lost may meet a balance that moved meanwhile: a refusal changes nothing and sets CONFLICT (stock
-        // found goes into the location, which invariant 2 never refuses)
-        Optional<Movement> movement = ledger.postUnlessShort(command, posting);
-        if (movement.isPresent()) {
-            a.posted(movement.get().id());
+        // found goes into the location, which invariant 2 never refuses — but a serial found may be somewhere else)
+        Optional<String> movementId = item.tracking() == Tracking.SERIAL
+                ? postSerials(a, item, posting)
+                : ledger.postUnlessShort(movement(a, item), posting).map(Movement::id);
+        if (movementId.isPresent()) {
+            a.posted(movementId.get());
         } else {
-            log.info("Adjustment {} conflicts with the ledger: not enough {} at {} to take {}", a.id, a.sku,
-                    a.location, a.quantityDelta.negate().toPlainString());
+            log.info("Adjustment {} conflicts with the ledger: {} at {} cannot change by {}", a.id, a.sku,
+                    a.location, a.quantityDelta.toPlainString());
             a.conflict();
         }
         save(a, now);
+    }
+
+    /**
+     * A serial-tracked item moves one unit per serial (DESIGN §3): a count posts each serial the ledger has there
+     * (as of the count's event time) and the count did not find out (LOST), and each serial found that the ledger
+     * does not have there in (FOUND); a manual request moves the serials it names (until a recount replaces them
+     * with the serials it counted). All or nothing; empty when the ledger refuses (a serial gone or somewhere
+     * else) or when the request names no serials (one opened before serials were kept): then CONFLICT and a
+     * recount, which names them.
+     */
+    private Optional<String> postSerials(AdjustmentRequest a, Item item, Posting posting) {
+        if (a.serials == null) {
+            return Optional.empty();
+        }
+        Map<String, String> there = ledger.serialsAsOf(a.sku, a.location, a.lot, a.eventTime);
+        List<MovementCommand> commands = new java.util.ArrayList<>();
+        if (a.isCount() || a.recountDone) {
+            // the serials counted (a recount of a manual request counts too)
+            Set<String> counted = Set.copyOf(a.serials);
+            there.forEach((serial, lot) -> {
+                if (!counted.contains(serial)) {
+                    commands.add(serialMovement(a, item, serial, emptyToNull(lot), false, "LOST"));
+                }
+            });
+            a.serials.stream().filter(serial -> !there.containsKey(serial))
+                    .forEach(serial -> commands.add(serialMovement(a, item, serial, a.lot, true, "FOUND")));
+        } else {
+            boolean in = a.quantityDelta.signum() > 0;
+            a.serials.forEach(serial -> commands.add(serialMovement(a, item, serial,
+                    in ? a.lot : emptyToNull(there.getOrDefault(serial, a.lot)), in, a.reasonCode)));
+        }
+        if (commands.isEmpty()) {
+            return Optional.empty();
+        }
+        return ledger.postAllUnlessRefused(commands, posting).map(movements -> movements.get(0).id());
+    }
+
+    private static MovementCommand serialMovement(AdjustmentRequest a, Item item, String serial, String lot,
+                                                  boolean in, String reasonCode) {
+        Place here = new Place(a.location, StockStatus.AVAILABLE);
+        return new MovementCommand(MovementType.ADJUSTMENT, a.sku, BigDecimal.ONE, item.baseUom(), lot, serial,
+                in ? null : here, in ? here : null, "ADJ-" + a.id, reasonCode, a.eventTime, "invgov");
+    }
+
+    /** A variance of a serial-tracked item is posted serial by serial: the count must name them. */
+    private static void requireSerials(Item item, List<String> serials) {
+        if (item.tracking() == Tracking.SERIAL && serials == null) {
+            throw new ValidationFailed("serials", "required: " + item.sku() + " is serial-tracked and the count "
+                    + "differs from the ledger; scan the serial number of every unit counted");
+        }
     }
 
     /** Saves the request; a new status goes to the outbound change feed (and a rejection to the planner). */
@@ -372,8 +450,7 @@ public class AdjustmentService implements Adjustments {
         }
     }
 
-    private MovementCommand movement(AdjustmentRequest a) {
-        Item item = masterData.item(a.sku);
+    private static MovementCommand movement(AdjustmentRequest a, Item item) {
         Place here = new Place(a.location, StockStatus.AVAILABLE);
         boolean in = a.quantityDelta.signum() > 0;
         return new MovementCommand(MovementType.ADJUSTMENT, a.sku, a.quantityDelta.abs(), item.baseUom(), a.lot, null,

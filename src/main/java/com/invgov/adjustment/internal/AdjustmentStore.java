@@ -6,6 +6,7 @@ import com.invgov.adjustment.Approval;
 import com.invgov.adjustment.Decision;
 import com.invgov.api.DeferredWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
@@ -28,7 +29,7 @@ class AdjustmentStore {
     private static final String COLUMNS = """
             id, status, sku, location, lot, source, reason_code, note, event_time, system_qty, counted_qty,
             quantity_delta, value, diff_pct, recount_done, outcome, approver_roles, rule_set, rule_set_version,
-            fired_rules, requested_by, counters, count_id, movement_id, escalated, created_at""";
+            fired_rules, requested_by, counters, count_id, movement_id, escalated, created_at, serials""";
 
     private final JdbcClient jdbc;
     private final DeferredWrites writes;
@@ -40,12 +41,13 @@ class AdjustmentStore {
 
     void insert(AdjustmentRequest a, Instant now) {
         writes.write("INSERT INTO adjustment (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 a.id, a.status.name(), a.sku, a.location, a.lot, a.source, a.reasonCode, a.note,
                 ts(a.eventTime), a.systemQty, a.countedQty, a.quantityDelta, a.value, a.diffPct, a.recountDone,
                 a.decision.outcome(), String.join(",", a.decision.approverRoles()), a.decision.ruleSet(),
                 a.decision.ruleSetVersion(), String.join("\n", a.decision.firedRules()), a.requestedBy,
-                String.join(",", a.counters), a.countId, a.movementId, a.escalated, ts(a.createdAt), ts(now));
+                String.join(",", a.counters), a.countId, a.movementId, a.escalated, ts(a.createdAt), array(a.serials),
+                ts(now));
         insertApprovals(a);
     }
 
@@ -55,13 +57,14 @@ class AdjustmentStore {
                         UPDATE adjustment SET status = ?, reason_code = ?, event_time = ?, system_qty = ?, counted_qty = ?,
                           quantity_delta = ?, value = ?, diff_pct = ?, recount_done = ?, outcome = ?, approver_roles = ?,
                           rule_set = ?, rule_set_version = ?, fired_rules = ?, counters = ?, count_id = ?, movement_id = ?,
-                          escalated = ?, updated_at = ?
+                          escalated = ?, serials = ?, updated_at = ?
                         WHERE id = ?""")
                 .params(a.status.name(), a.reasonCode, ts(a.eventTime), a.systemQty, a.countedQty, a.quantityDelta,
                         a.value, a.diffPct, a.recountDone, a.decision.outcome(),
                         String.join(",", a.decision.approverRoles()), a.decision.ruleSet(),
                         a.decision.ruleSetVersion(), String.join("\n", a.decision.firedRules()),
-                        String.join(",", a.counters), a.countId, a.movementId, a.escalated, ts(now), a.id)
+                        String.join(",", a.counters), a.countId, a.movementId, a.escalated, array(a.serials), ts(now),
+                        a.id)
                 .update();
         insertApprovals(a);
     }
@@ -83,7 +86,7 @@ class AdjustmentStore {
     static Adjustment view(AdjustmentRequest a) {
         return new Adjustment(a.id.toString(), a.status, a.sku, a.location, a.lot, a.quantityDelta, a.value, a.source,
                 a.reasonCode, a.note, a.eventTime, a.requestedBy, a.decision, List.copyOf(a.approvals), a.movementId,
-                a.escalated, a.createdAt);
+                a.escalated, a.createdAt, a.serials);
     }
 
     private Optional<AdjustmentRequest> load(UUID id, String lock) {
@@ -125,7 +128,17 @@ class AdjustmentStore {
                 rs.getBigDecimal("value"), rs.getBigDecimal("diff_pct"), rs.getBoolean("recount_done"), decision,
                 rs.getString("requested_by"), split(rs.getString("counters"), ","),
                 countId == null ? null : UUID.fromString(countId), rs.getString("movement_id"),
-                rs.getBoolean("escalated"), rs.getTimestamp("created_at").toInstant(), List.of());
+                rs.getBoolean("escalated"), rs.getTimestamp("created_at").toInstant(), List.of(),
+                serials(rs.getArray("serials")));
+    }
+
+    private static List<String> serials(java.sql.Array array) throws SQLException {
+        return array == null ? null : List.of((String[]) array.getArray());
+    }
+
+    /** A text[] parameter; null stays null (an item without serials). */
+    private static Object array(List<String> values) {
+        return values == null ? null : new SqlArrayValue("text", values.toArray());
     }
 
     private static List<String> split(String text, String separator) {

@@ -91,11 +91,12 @@ public class ApprovalsView extends VerticalLayout {
     private ListDataProvider<Row> rows = new ListDataProvider<>(new ArrayList<>());
     private InboxFilter filter = InboxFilter.NONE;
 
-    public ApprovalsView(Adjustments adjustments, MyTasks myTasks, MasterData masterData) {
+    public ApprovalsView(Adjustments adjustments, MyTasks myTasks, MasterData masterData,
+                         com.invgov.inventory.Ledger ledger) {
         this.myTasks = myTasks;
         this.adjustments = adjustments;
         this.masterData = masterData;
-        this.detail = new AdjustmentDetail(adjustments);
+        this.detail = new AdjustmentDetail(adjustments, ledger);
         grid.setId("approvals-grid");
         grid.addColumn(Row::sku).setHeader("SKU").setAutoWidth(true);
         grid.addColumn(Row::location).setHeader("Location").setAutoWidth(true);

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.util.List;
 
 /** {@code POST /api/v1/adjustments}, {@code GET /api/v1/adjustments/{id}} (DESIGN §6.1). */
 @RestController
@@ -43,6 +44,7 @@ class AdjustmentController {
                                  @NotNull @DecimalMin("-1000000000000") @DecimalMax("1000000000000")
                                  @Digits(integer = 13, fraction = 6) BigDecimal quantityDelta,
                                  @Size(min = 1, max = 20) String uom,
+                                 @Size(max = 1000) List<@NotBlank @Size(max = 60) String> serials,
                                  @NotBlank @Size(max = 40) String reasonCode, @Size(max = 2000) String note) {
     }
 
@@ -53,7 +55,7 @@ class AdjustmentController {
                                    @Valid @RequestBody AdjustmentRequestBody body, HttpServletRequest request) {
         return idempotency.run(request, key, true, body, () -> {
             Adjustment a = adjustments.request(body.sku(), body.location(), body.lot(), body.quantityDelta(),
-                    body.uom(), body.reasonCode(), body.note());
+                    body.uom(), body.serials(), body.reasonCode(), body.note());
             return ResponseEntity.created(URI.create("/api/v1/adjustments/" + a.id())).body(a);
         });
     }

@@ -11,9 +11,11 @@ import com.invgov.inventory.Item;
 import com.invgov.inventory.Location;
 import com.invgov.inventory.MasterData;
 import com.invgov.inventory.Quantities;
+import com.invgov.inventory.Tracking;
 import com.invgov.security.CurrentUser;
 import com.invgov.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,7 +55,7 @@ class CountService implements Counts {
     @Override
     @Transactional
     public CountResult count(String location, String sku, String lot, BigDecimal countedQuantity, String uom,
-                             String countTaskId, String recountOf, Instant eventTime) {
+                             List<String> serials, String countTaskId, String recountOf, Instant eventTime) {
         user.requireAnyRole("post counts", COUNTERS);
         String counter = user.requireUsername();
         Item item = masterData.findItem(sku).orElseThrow(() -> new ValidationFailed("sku", "unknown item " + sku));
@@ -80,6 +82,13 @@ class CountService implements Counts {
         if (counted.compareTo(Quantities.MAX) > 0) {
             throw new ValidationFailed("countedQuantity", "more than 10^12 " + item.baseUom());
         }
+        // a scanner's serial numbers as scanned, less the spaces around them; an empty list of an item without
+        // serials is no list
+        List<String> scanned = serials == null || item.tracking() != Tracking.SERIAL && serials.isEmpty() ? null
+                : serials.stream().map(s -> s == null ? null : s.strip()).toList();
+        item.serialsProblem(scanned, counted).ifPresent(problem -> {
+            throw new ValidationFailed("serials", problem);
+        });
 
         String adjustmentToRecount = null;
         if (recountOf != null) {
@@ -105,21 +114,22 @@ class CountService implements Counts {
         // line is read (and locked) with the count's first query, not in a round trip of its own
         var openLine = adjustmentToRecount == null ? planning.openLine(sku, place.code()) : null;
         CountAssessed assessed = adjustmentToRecount == null
-                ? adjustments.count(id, sku, place.code(), normalizedLot, counted, at, counter)
-                : adjustments.recount(adjustmentToRecount, id, sku, place.code(), normalizedLot, counted, at, counter);
+                ? adjustments.count(id, sku, place.code(), normalizedLot, counted, scanned, at, counter)
+                : adjustments.recount(adjustmentToRecount, id, sku, place.code(), normalizedLot, counted, scanned, at,
+                counter);
         String outcome = assessed.decision().outcome();
         // nothing reads the count back in this transaction: it travels with the next round trip
         writes.write("""
                         INSERT INTO count_result (id, sku, location, lot, counted_qty, entered_qty, entered_uom,
                           count_task_id, recount_of, event_time, counted_by, system_qty, diff_qty, within_tolerance,
-                          outcome, adjustment_id, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                          outcome, adjustment_id, created_at, serials)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                         UUID.fromString(id), sku, place.code(), normalizedLot, counted, entered, uom,
                         countTaskId, recountOf == null ? null : UUID.fromString(recountOf), Timestamp.from(at), counter,
                         assessed.variance().systemQuantity(), assessed.variance().diffQuantity(),
                         outcome.equals("NO_VARIANCE") || outcome.equals("AUTO_APPROVE"), outcome,
                         assessed.adjustmentId() == null ? null : UUID.fromString(assessed.adjustmentId()),
-                        Timestamp.from(now));
+                        Timestamp.from(now), scanned == null ? null : new SqlArrayValue("text", scanned.toArray()));
         if (openLine != null) {
             planning.counted(openLine, id, at);
         }

@@ -10,13 +10,14 @@ import com.invgov.workflow.WorkTask;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Planned count tasks of {@code cycle-count} in the task inbox: subject {@code count} with the plan line's id, item,
  * location and lot, never a quantity. Completing one through the inbox is a count: fields {@code countedQuantity},
- * {@code uom} and optionally {@code lot}, exactly as {@code POST /api/v1/counts} with this {@code countTaskId}.
+ * {@code uom} and optionally {@code lot} and {@code serials}, exactly as {@code POST /api/v1/counts} with this {@code countTaskId}.
  */
 @Component
 class CountTasks implements TaskKind {
@@ -53,9 +54,10 @@ class CountTasks implements TaskKind {
         BigDecimal quantity = f.requiredQuantity("countedQuantity");
         String uom = f.requiredString("uom", 20);
         String lot = f.optionalString("lot", 60).orElse(null);
+        List<String> serials = f.optionalStrings("serials", 1000, 60).orElse(null);
         var line = store.line(task.businessKey())
                 .orElseThrow(() -> new com.invgov.api.NotFound("count plan line", task.businessKey()));
         counts.count(line.line().location(), line.line().sku(), lot == null ? line.line().lot() : lot, quantity, uom,
-                task.id(), null, null);
+                serials, task.id(), null, null);
     }
 }

@@ -5,6 +5,7 @@ import com.invgov.counting.CountResult;
 import com.invgov.counting.Counts;
 import com.invgov.inventory.Item;
 import com.invgov.inventory.MasterData;
+import com.invgov.inventory.Tracking;
 import com.invgov.inventory.UomConversion;
 import com.invgov.receiving.Gs1Barcode;
 import com.invgov.workflow.MyTasks;
@@ -39,6 +40,10 @@ import java.util.List;
  * (raw with FNC1 or in the human-readable {@code (AI)value} form). Of a GS1 scan, AI 240 (additional product
  * identification) is read as the SKU, AI 10 fills the lot and AI 30 (count of items) the quantity in the base UoM. The
  * demo plant's items carry no GTIN, so an AI 01 alone cannot name the item: the form says so and keeps the task's item.
+ * <p>
+ * A serial-tracked item is counted by scanning every unit: any other scan (or a GS1 label's AI 21) is a serial
+ * number, listed under the field; the counted quantity is the number of serials, in the base UoM. A serial scanned
+ * twice is listed once; "Clear serials" starts the list again.
  */
 @Route("my-tasks")
 @PageTitle("My tasks · invgov")
@@ -54,6 +59,10 @@ public class MyTasksView extends VerticalLayout {
     final ComboBox<String> uom = new ComboBox<>("UoM");
     final Button submit = new Button("Submit count");
     final Span result = new Span();
+    final Span serialList = new Span();
+    final Button clearSerials = new Button("Clear serials");
+    private final List<String> serials = new ArrayList<>();
+    private boolean serialTracked;
     private final MyTasks myTasks;
     private final Counts counts;
     private final MasterData masterData;
@@ -82,12 +91,19 @@ public class MyTasksView extends VerticalLayout {
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickListener(e -> submit());
         result.setId("my-tasks-result");
+        serialList.setId("my-tasks-serials");
+        clearSerials.setId("my-tasks-clear-serials");
+        clearSerials.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        clearSerials.addClickListener(e -> {
+            serials.clear();
+            showSerials();
+        });
         scan.setWidthFull();
         lot.setWidthFull();
         quantity.setWidthFull();
         uom.setWidthFull();
         submit.setWidthFull();
-        add(new H2("My tasks"), tasks, place, scan, lot, quantity, uom, submit, result);
+        add(new H2("My tasks"), tasks, place, scan, serialList, clearSerials, lot, quantity, uom, submit, result);
         refresh();
     }
 
@@ -104,6 +120,9 @@ public class MyTasksView extends VerticalLayout {
     void select(TaskItem task) {
         selected = task;
         quantity.clear();
+        serials.clear();
+        serialTracked = task != null && masterData.findItem(task.subject().sku())
+                .map(item -> item.tracking() == Tracking.SERIAL).orElse(false);
         lot.setValue(task == null || task.subject().lot() == null ? "" : task.subject().lot());
         List<String> uoms = new ArrayList<>();
         if (task != null) {
@@ -116,7 +135,33 @@ public class MyTasksView extends VerticalLayout {
         if (!uoms.isEmpty()) {
             uom.setValue(uoms.get(0));
         }
+        // a serial-tracked item is counted unit by unit: the quantity is the number of serials scanned
+        quantity.setReadOnly(serialTracked);
+        uom.setReadOnly(serialTracked);
+        scan.setPlaceholder(serialTracked ? "Scan the place, then the serial number of every unit"
+                : "Scan the location or item label");
+        showSerials();
         submit.setEnabled(task != null);
+    }
+
+    private void showSerials() {
+        serialList.setVisible(serialTracked);
+        clearSerials.setVisible(serialTracked && !serials.isEmpty());
+        serialList.setText(serials.isEmpty() ? "No serial numbers scanned"
+                : serials.size() + " serial numbers: " + String.join(", ", serials));
+        if (serialTracked) {
+            quantity.setValue(BigDecimal.valueOf(serials.size()));
+        }
+    }
+
+    private void serialScanned(String serial) {
+        if (serials.contains(serial)) {
+            result.setText("Serial " + serial + " is scanned already");
+            return;
+        }
+        serials.add(serial);
+        showSerials();
+        result.setText("Serial " + serial + " taken");
     }
 
     void scanned(String code) {
@@ -132,6 +177,10 @@ public class MyTasksView extends VerticalLayout {
         }
         if (looksLikeGs1(value)) {
             gs1(value);
+            return;
+        }
+        if (serialTracked) {
+            serialScanned(value);
             return;
         }
         result.setText("Scanned " + value + ": not this task's place");
@@ -160,7 +209,11 @@ public class MyTasksView extends VerticalLayout {
             lot.setValue(code.lot());
             filled.add("lot " + code.lot());
         }
-        if (code.itemCount() != null) {
+        if (serialTracked && code.serial() != null) {
+            serialScanned(code.serial());
+            return;
+        }
+        if (code.itemCount() != null && !serialTracked) {
             quantity.setValue(BigDecimal.valueOf(code.itemCount()));
             masterData.findItem(selected.subject().sku()).ifPresent(item -> uom.setValue(item.baseUom()));
             filled.add("quantity " + code.itemCount());
@@ -182,7 +235,8 @@ public class MyTasksView extends VerticalLayout {
         try {
             CountResult r = counts.count(selected.subject().location(), selected.subject().sku(),
                     lot.getValue() == null || lot.getValue().isBlank() ? null : lot.getValue().trim(),
-                    quantity.getValue(), uom.getValue(), selected.id(), null, null);
+                    quantity.getValue(), uom.getValue(), serialTracked ? List.copyOf(serials) : null, selected.id(),
+                    null, null);
             result.setText("Count taken");
             refresh();
         } catch (ApiProblem e) {

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 
 /** {@code POST /api/v1/counts} (DESIGN §6.1). */
 @RestController
@@ -41,18 +42,21 @@ class CountController {
                         @Size(max = 60) String lot,
                         @NotNull @PositiveOrZero @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 6)
                         BigDecimal countedQuantity,
-                        @NotBlank @Size(max = 20) String uom, @Size(max = 64) String countTaskId,
+                        @NotBlank @Size(max = 20) String uom,
+                        @Size(max = 1000) List<@NotBlank @Size(max = 60) String> serials,
+                        @Size(max = 64) String countTaskId,
                         @Size(max = 64) String recountOf, Instant eventTime) {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Post a count result (Idempotency-Key required): 201 with variance, decision and the "
-            + "adjustment opened; recountOf = the first count's id makes it a recount (by another person)")
+            + "adjustment opened; recountOf = the first count's id makes it a recount (by another person); serials = "
+            + "the serial numbers counted of a serial-tracked item, one per unit")
     ResponseEntity<Object> count(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                  @Valid @RequestBody CountRequest body, HttpServletRequest request) {
         return idempotency.run(request, key, true, body, () -> {
             CountResult result = counts.count(body.location(), body.sku(), body.lot(), body.countedQuantity(),
-                    body.uom(), body.countTaskId(), body.recountOf(), body.eventTime());
+                    body.uom(), body.serials(), body.countTaskId(), body.recountOf(), body.eventTime());
             return ResponseEntity.created(URI.create("/api/v1/counts/" + result.id())).body(result);
         });
     }

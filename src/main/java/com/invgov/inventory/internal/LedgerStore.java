@@ -420,6 +420,33 @@ public class LedgerStore {
         return plain(writes.queryWith(sql.toString(), (rs, n) -> rs.getBigDecimal(1), params.toArray()).get(0));
     }
 
+    /**
+     * Serial numbers at (item, location, lot if given) as of a time, with their lots ("" = none): a stock location's
+     * balances less the movements after it, a virtual location's history up to it.
+     */
+    public java.util.SortedMap<String, String> serialsAsOf(String sku, String location, String lot, Instant asOf,
+                                                          boolean keepsBalances) {
+        String held = keepsBalances ? """
+                SELECT serial, lot, quantity AS q FROM balance WHERE sku = :sku AND location = :location AND serial <> ''
+                UNION ALL
+                SELECT serial, lot, CASE WHEN from_location = :location THEN quantity ELSE 0 END
+                    - CASE WHEN to_location = :location THEN quantity ELSE 0 END
+                FROM movement WHERE sku = :sku AND event_time > :asOf AND serial <> ''
+                  AND (to_location = :location OR from_location = :location)""" : """
+                SELECT serial, lot, CASE WHEN to_location = :location THEN quantity ELSE 0 END
+                    - CASE WHEN from_location = :location THEN quantity ELSE 0 END AS q
+                FROM movement WHERE sku = :sku AND event_time <= :asOf AND serial <> ''
+                  AND (to_location = :location OR from_location = :location)""";
+        writes.flush();
+        java.util.SortedMap<String, String> serials = new java.util.TreeMap<>();
+        jdbc.sql("SELECT serial, lot FROM (" + held + ") s WHERE CAST(:lot AS text) IS NULL OR lot = :lot "
+                        + "GROUP BY serial, lot HAVING sum(q) > 0")
+                .param("sku", sku).param("location", location).param("asOf", Timestamp.from(asOf)).param("lot", lot)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
+                        serials.put(rs.getString(1), rs.getString(2)));
+        return serials;
+    }
+
     public List<com.invgov.inventory.Lot> lots(String sku, String after, int limit) {
         return jdbc.sql("""
                         SELECT sku, lot, expires_on, created_at FROM lot

@@ -65,11 +65,11 @@ class AdjustmentRequestTest {
     void aRecountIsTakenOnlyWhenOneIsPending() {
         AdjustmentRequest a = request(decision("RECOUNT"));
         assertThat(a.status()).isEqualTo(AdjustmentStatus.PENDING_RECOUNT);
-        a.recounted("omar", new BigDecimal("2260"), T.plusSeconds(60), UUID.randomUUID());
+        a.recounted("omar", new BigDecimal("2260"), null, T.plusSeconds(60), UUID.randomUUID());
         assertThat(a.involved()).contains("olga", "omar");
         a.decided(variance("-40"), decision("APPROVE", "INVENTORY_CONTROLLER"), "LOST");
         assertThat(a.status()).isEqualTo(AdjustmentStatus.PENDING_APPROVAL);
-        assertThatThrownBy(() -> a.recounted("pavel", BigDecimal.ONE, T, UUID.randomUUID()))
+        assertThatThrownBy(() -> a.recounted("pavel", BigDecimal.ONE, null, T, UUID.randomUUID()))
                 .isInstanceOf(Conflict.class);
     }
 
@@ -90,7 +90,7 @@ class AdjustmentRequestTest {
         AdjustmentRequest a = new AdjustmentRequest(UUID.randomUUID(), AdjustmentStatus.PENDING_APPROVAL, "X", "L",
                 null, AdjustmentRequest.CYCLE_COUNT, "LOST", null, T, new BigDecimal("2300"),
                 new BigDecimal("2260"), new BigDecimal("-40"), new BigDecimal("416"), new BigDecimal("1.74"), false,
-                decision, "olga", List.of("olga"), null, null, false, T, List.of());
+                decision, "olga", List.of("olga"), null, null, false, T, List.of(), null);
         a.decided(variance("-40"), decision, null);
         return a;
     }

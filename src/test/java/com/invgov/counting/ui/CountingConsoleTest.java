@@ -150,6 +150,50 @@ class CountingConsoleTest {
     }
 
     @Test
+    void aSerialTrackedItemIsCountedByScanningEveryUnit() {
+        String sku = "MOT-00006";
+        String location = "P1-WH1-A-02-03";
+        List<String> there = jdbc.sql("SELECT serial FROM balance WHERE sku = ? AND location = ? AND quantity > 0 "
+                + "ORDER BY serial").params(sku, location).query(String.class).list();
+        assertThat(there).hasSizeGreaterThanOrEqualTo(2);
+        publisher.publishEvent(new StockRefused("POSTING", sku, location, null, BigDecimal.ONE, "test", "olga"));
+        signInService("ivan", "INVENTORY_CONTROLLER");
+        plans.planNow(today.plusDays(1));
+
+        ConsoleSession.signIn(context, "olga", "OPERATOR");
+        UI.getCurrent().navigate(MyTasksView.class);
+        @SuppressWarnings("unchecked")
+        Grid<TaskItem> grid = _get(Grid.class, spec -> spec.withId("my-tasks-grid"));
+        TaskItem task = _fetch(grid, 0, 1000).stream().filter(t -> "count".equals(t.subject().type())
+                && sku.equals(t.subject().sku()) && location.equals(t.subject().location())).findFirst().orElseThrow();
+        grid.select(task);
+        BigDecimalField quantity = _get(BigDecimalField.class, spec -> spec.withId("my-tasks-quantity"));
+        assertThat(quantity.isReadOnly()).as("the quantity is the number of serials scanned").isTrue();
+        assertThat(span("my-tasks-serials").getText()).isEqualTo("No serial numbers scanned");
+
+        MyTasksView view = _get(MyTasksView.class);
+        view.scanned(location);
+        assertThat(span("my-tasks-result").getText()).contains("right place");
+        view.scanned(there.get(0));
+        view.scanned(" " + there.get(0) + " ");
+        assertThat(span("my-tasks-result").getText()).contains("scanned already");
+        // a GS1 label's serial number (AI 21) is a serial too
+        view.scanned("(240)" + sku + "(21)" + there.get(1));
+        there.subList(2, there.size()).forEach(view::scanned);
+        assertThat(quantity.getValue()).isEqualByComparingTo(BigDecimal.valueOf(there.size()));
+        assertThat(span("my-tasks-serials").getText()).startsWith(there.size() + " serial numbers: ")
+                .contains(there.get(0)).contains(there.get(1));
+
+        _get(Button.class, spec -> spec.withId("my-tasks-submit")).click();
+        assertThat(span("my-tasks-result").getText()).isEqualTo("Count taken");
+        java.util.Map<String, Object> kept = jdbc.sql("SELECT outcome, counted_qty, serials FROM count_result "
+                + "WHERE count_task_id = ?").param(task.id()).query().singleRow();
+        assertThat(kept.get("outcome")).isEqualTo("NO_VARIANCE");
+        assertThat((BigDecimal) kept.get("counted_qty")).isEqualByComparingTo(BigDecimal.valueOf(there.size()));
+        assertThat(kept.get("serials").toString()).contains(there.get(0)).contains(there.get(there.size() - 1));
+    }
+
+    @Test
     void theTileIsTheShareOfCountsDueInTheLast30DaysCountedByTheirDueDay() {
         assertThat(tile.key()).isEqualTo("count-completion-on-time");
         assertThat(tile.read().headline()).as("nothing due yet").isEqualTo("–");
@@ -180,7 +224,7 @@ class CountingConsoleTest {
     private void countWithSystemQuantity(String location) {
         BigDecimal system = jdbc.sql("SELECT coalesce(sum(quantity), 0) FROM balance WHERE sku = ? AND location = ?")
                 .params(SKU, location).query(BigDecimal.class).single();
-        assertThat(counts.count(location, SKU, null, system, "EA", null, null, null).decision().outcome())
+        assertThat(counts.count(location, SKU, null, system, "EA", null, null, null, null).decision().outcome())
                 .isEqualTo("NO_VARIANCE");
     }
 
