@@ -210,7 +210,7 @@ public class Ledger {
                     }
                     return movements;
                 }));
-            } catch (InsufficientStock | com.invgov.api.Conflict e) {
+            } catch (InsufficientStock | SerialElsewhere e) {
                 return Optional.empty();
             }
         });
@@ -304,11 +304,12 @@ public class Ledger {
 
     /**
      * The serial numbers of an item at a location (and lot, if given), in every status, as of {@code asOf} (every
-     * movement with {@code eventTime ≤ asOf}, whenever it was posted), sorted, each with its lot ("" = none): what a
+     * movement with {@code eventTime ≤ asOf}, whenever it was posted), sorted, each with its lot and the status it is
+     * in there now: what a
      * count of a serial-tracked item is compared with.
      */
     @Transactional(readOnly = true)
-    public java.util.SortedMap<String, String> serialsAsOf(String sku, String location, String lot, Instant asOf) {
+    public java.util.SortedMap<String, SerialAt> serialsAsOf(String sku, String location, String lot, Instant asOf) {
         boolean keepsBalances = cache.location(location).map(l -> !l.isVirtual()).orElse(false);
         return store.serialsAsOf(sku, location, lot == null || lot.isBlank() ? null : lot, asOf, keepsBalances);
     }

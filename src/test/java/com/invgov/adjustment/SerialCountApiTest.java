@@ -60,6 +60,28 @@ class SerialCountApiTest {
     }
 
     @Test
+    void aSerialMissingWhileOnHoldIsWrittenOffFromItsHoldNotRefusedAtEveryRecount() {
+        SerialFixture f = SerialFixture.of(port, 20);
+        String held = f.serials.get(19);
+        ResponseEntity<JsonNode> hold = f.fixture.post("olga", "/api/v1/movements", """
+                {"type": "STATUS_CHANGE", "sku": "%s", "quantity": 1, "uom": "EA", "serial": "%s",
+                 "from": {"location": "%s"}, "to": {"location": "%s", "status": "QUARANTINE"}}"""
+                .formatted(f.sku, held, f.fixture.location, f.fixture.location));
+        assertThat(hold.getStatusCode().value()).as("%s", hold.getBody()).isEqualTo(201);
+
+        ResponseEntity<JsonNode> r = f.count("olga", f.serials.subList(0, 19), null, null);
+
+        assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(201);
+        assertThat(r.getBody().at("/decision/outcome").asText()).isEqualTo("AUTO_APPROVE");
+        assertThat(f.fixture.adjustment(r.getBody().get("adjustmentId").asText()).get("status").asText())
+                .isEqualTo("POSTED");
+        assertThat(f.whereAre().get(held)).isNull();
+        assertThat(jdbc.sql("SELECT from_status FROM movement WHERE sku = ? AND type = 'ADJUSTMENT'").param(f.sku)
+                .query(String.class).single()).isEqualTo("QUARANTINE");
+        assertThat(f.fixture.onHand()).isEqualByComparingTo("19");
+    }
+
+    @Test
     void aSerialFoundThatTheLedgerHasSomewhereElseIsAConflictAndARecountNotAPosting() {
         SerialFixture f = SerialFixture.of(port, 20);
         AdjustmentFixture other = AdjustmentFixture.item(port, "C", "10", false, 0);
@@ -168,7 +190,13 @@ class SerialCountApiTest {
         assertThat(jdbc.sql("SELECT count(*) FROM adjustment WHERE sku = ?").param(f.sku).query(Long.class).single())
                 .as("refusals open nothing").isZero();
 
-        ResponseEntity<JsonNode> r = f.fixture.post("iris", "/api/v1/adjustments", f.manual(-1, List.of(lost)));
+        ResponseEntity<JsonNode> twiceWithASpace = f.fixture.post("iris", "/api/v1/adjustments",
+                f.manual(-2, List.of(lost, lost + " ")));
+        assertThat(twiceWithASpace.getStatusCode().value()).as("%s", twiceWithASpace.getBody()).isEqualTo(422);
+        assertThat(twiceWithASpace.getBody().at("/errors/0/message").asText()).contains("twice");
+
+        // as the ledger keeps serial numbers: without the spaces a scanner may add
+        ResponseEntity<JsonNode> r = f.fixture.post("iris", "/api/v1/adjustments", f.manual(-1, List.of(" " + lost)));
 
         assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(201);
         assertThat(r.getBody().get("status").asText()).isEqualTo("POSTED");

@@ -25,6 +25,7 @@ import com.invgov.inventory.MovementType;
 import com.invgov.inventory.Place;
 import com.invgov.inventory.Posting;
 import com.invgov.inventory.Quantities;
+import com.invgov.inventory.SerialAt;
 import com.invgov.inventory.StockStatus;
 import com.invgov.inventory.Tracking;
 import com.invgov.rules.RuleDecision;
@@ -194,7 +195,10 @@ public class AdjustmentService implements Adjustments {
             throw new ValidationFailed("serials", "required: " + sku + " is serial-tracked; name the serial numbers "
                     + (quantityDelta.signum() > 0 ? "found" : "lost"));
         }
-        item.serialsProblem(serials, quantityDelta.abs()).ifPresent(problem -> {
+        // as the ledger keeps them: without the spaces around them
+        List<String> named = item.tracking() != Tracking.SERIAL ? null
+                : serials.stream().map(s -> s == null ? null : s.strip()).toList();
+        item.serialsProblem(item.tracking() == Tracking.SERIAL ? named : serials, quantityDelta.abs()).ifPresent(problem -> {
             throw new ValidationFailed("serials", problem);
         });
         if (!masterData.reasonCodeExists(reasonCode)) {
@@ -209,7 +213,7 @@ public class AdjustmentService implements Adjustments {
         }
         if (item.tracking() == Tracking.SERIAL) {
             Set<String> here = ledger.serialsAsOf(sku, place.code(), emptyToNull(lot), now).keySet();
-            for (String serial : serials) {
+            for (String serial : named) {
                 if (quantityDelta.signum() < 0 && !here.contains(serial)) {
                     throw new Conflict("Serial " + serial + " of " + sku + " is not at " + place.code()
                             + (emptyToNull(lot) == null ? "" : " in lot " + lot) + ": it cannot be lost there.");
@@ -226,7 +230,7 @@ public class AdjustmentService implements Adjustments {
         AdjustmentRequest a = new AdjustmentRequest(id, AdjustmentStatus.PENDING_APPROVAL, sku, place.code(),
                 emptyToNull(lot), VarianceSource.MANUAL.name(), reasonCode, note, now, system, counted,
                 quantityDelta, assessed.v.value(), assessed.v.pct(), false, assessed.decision, requester, List.of(),
-                null, null, false, now, List.of(), item.tracking() == Tracking.SERIAL ? List.copyOf(serials) : null);
+                null, null, false, now, List.of(), named);
         a.decided(assessed.v, assessed.decision, null);
         open(a, now);
         return AdjustmentStore.view(store.find(id).orElseThrow());
@@ -384,22 +388,22 @@ public class AdjustmentService implements Adjustments {
         if (a.serials == null) {
             return Optional.empty();
         }
-        Map<String, String> there = ledger.serialsAsOf(a.sku, a.location, a.lot, a.eventTime);
+        Map<String, SerialAt> there = ledger.serialsAsOf(a.sku, a.location, a.lot, a.eventTime);
         List<MovementCommand> commands = new java.util.ArrayList<>();
         if (a.isCount() || a.recountDone) {
             // the serials counted (a recount of a manual request counts too)
             Set<String> counted = Set.copyOf(a.serials);
-            there.forEach((serial, lot) -> {
+            there.forEach((serial, at) -> {
                 if (!counted.contains(serial)) {
-                    commands.add(serialMovement(a, item, serial, emptyToNull(lot), false, "LOST"));
+                    commands.add(out(a, item, serial, at, "LOST"));
                 }
             });
             a.serials.stream().filter(serial -> !there.containsKey(serial))
-                    .forEach(serial -> commands.add(serialMovement(a, item, serial, a.lot, true, "FOUND")));
+                    .forEach(serial -> commands.add(in(a, item, serial, "FOUND")));
         } else {
             boolean in = a.quantityDelta.signum() > 0;
-            a.serials.forEach(serial -> commands.add(serialMovement(a, item, serial,
-                    in ? a.lot : emptyToNull(there.getOrDefault(serial, a.lot)), in, a.reasonCode)));
+            a.serials.forEach(serial -> commands.add(in ? in(a, item, serial, a.reasonCode)
+                    : out(a, item, serial, there.getOrDefault(serial, new SerialAt(a.lot, null)), a.reasonCode)));
         }
         if (commands.isEmpty()) {
             return Optional.empty();
@@ -407,11 +411,20 @@ public class AdjustmentService implements Adjustments {
         return ledger.postAllUnlessRefused(commands, posting).map(movements -> movements.get(0).id());
     }
 
-    private static MovementCommand serialMovement(AdjustmentRequest a, Item item, String serial, String lot,
-                                                  boolean in, String reasonCode) {
-        Place here = new Place(a.location, StockStatus.AVAILABLE);
-        return new MovementCommand(MovementType.ADJUSTMENT, a.sku, BigDecimal.ONE, item.baseUom(), lot, serial,
-                in ? null : here, in ? here : null, "ADJ-" + a.id, reasonCode, a.eventTime, "invgov");
+    /** A serial found comes into AVAILABLE, with the adjustment's lot. */
+    private static MovementCommand in(AdjustmentRequest a, Item item, String serial, String reasonCode) {
+        return new MovementCommand(MovementType.ADJUSTMENT, a.sku, BigDecimal.ONE, item.baseUom(), a.lot, serial,
+                null, new Place(a.location, StockStatus.AVAILABLE), "ADJ-" + a.id, reasonCode, a.eventTime, "invgov");
+    }
+
+    /**
+     * A serial missing goes out of the status it is in (a unit gone is gone, held or not: taking it from AVAILABLE
+     * while it is on hold would be refused at every recount); one that has left the place since is refused: CONFLICT.
+     */
+    private static MovementCommand out(AdjustmentRequest a, Item item, String serial, SerialAt at, String reasonCode) {
+        StockStatus status = at.statusNow() == null ? StockStatus.AVAILABLE : at.statusNow();
+        return new MovementCommand(MovementType.ADJUSTMENT, a.sku, BigDecimal.ONE, item.baseUom(), at.lot(), serial,
+                new Place(a.location, status), null, "ADJ-" + a.id, reasonCode, a.eventTime, "invgov");
     }
 
     /** A variance of a serial-tracked item is posted serial by serial: the count must name them. */

@@ -63,6 +63,8 @@ public class MyTasksView extends VerticalLayout {
     final Button clearSerials = new Button("Clear serials");
     private final List<String> serials = new ArrayList<>();
     private boolean serialTracked;
+    /** The operator pressed Submit once with no serial scanned: the next press counts none. */
+    private boolean noneConfirmed;
     private final MyTasks myTasks;
     private final Counts counts;
     private final MasterData masterData;
@@ -121,6 +123,7 @@ public class MyTasksView extends VerticalLayout {
         selected = task;
         quantity.clear();
         serials.clear();
+        noneConfirmed = false;
         serialTracked = task != null && masterData.findItem(task.subject().sku())
                 .map(item -> item.tracking() == Tracking.SERIAL).orElse(false);
         lot.setValue(task == null || task.subject().lot() == null ? "" : task.subject().lot());
@@ -148,7 +151,8 @@ public class MyTasksView extends VerticalLayout {
         serialList.setVisible(serialTracked);
         clearSerials.setVisible(serialTracked && !serials.isEmpty());
         serialList.setText(serials.isEmpty() ? "No serial numbers scanned"
-                : serials.size() + " serial numbers: " + String.join(", ", serials));
+                : serials.size() + (serials.size() == 1 ? " serial number: " : " serial numbers: ")
+                + String.join(", ", serials));
         if (serialTracked) {
             quantity.setValue(BigDecimal.valueOf(serials.size()));
         }
@@ -160,6 +164,7 @@ public class MyTasksView extends VerticalLayout {
             return;
         }
         serials.add(serial);
+        noneConfirmed = false;
         showSerials();
         result.setText("Serial " + serial + " taken");
     }
@@ -175,11 +180,12 @@ public class MyTasksView extends VerticalLayout {
             result.setText("Scanned " + value + ": right place");
             return;
         }
-        if (looksLikeGs1(value)) {
+        // a serial number may be all digits: of a serial-tracked item only a marked label is read as GS1
+        if (serialTracked ? looksLikeMarkedGs1(value) : looksLikeGs1(value)) {
             gs1(value);
             return;
         }
-        if (serialTracked) {
+        if (serialTracked && masterData.findLocation(value).isEmpty() && masterData.findItem(value).isEmpty()) {
             serialScanned(value);
             return;
         }
@@ -187,8 +193,12 @@ public class MyTasksView extends VerticalLayout {
     }
 
     private static boolean looksLikeGs1(String value) {
-        return value.startsWith("(") || value.startsWith("]C1") || value.indexOf('\u001d') >= 0
-                || value.matches("\\d{16,}.*");
+        return looksLikeMarkedGs1(value) || value.matches("\\d{16,}.*");
+    }
+
+    /** A GS1 element string in its human-readable form, with a symbology identifier or with FNC1 separators. */
+    private static boolean looksLikeMarkedGs1(String value) {
+        return value.startsWith("(") || value.startsWith("]C1") || value.indexOf('\u001d') >= 0;
     }
 
     private void gs1(String value) {
@@ -230,6 +240,12 @@ public class MyTasksView extends VerticalLayout {
     void submit() {
         if (selected == null || quantity.getValue() == null || uom.getValue() == null) {
             result.setText("Enter the counted quantity and its UoM");
+            return;
+        }
+        if (serialTracked && serials.isEmpty() && !noneConfirmed) {
+            // one click too many is cheaper than a count of nothing by mistake
+            noneConfirmed = true;
+            result.setText("No serial numbers scanned: press Submit count again to count none here");
             return;
         }
         try {

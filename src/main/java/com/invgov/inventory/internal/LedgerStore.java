@@ -421,11 +421,13 @@ public class LedgerStore {
     }
 
     /**
-     * Serial numbers at (item, location, lot if given) as of a time, with their lots ("" = none): a stock location's
-     * balances less the movements after it, a virtual location's history up to it.
+     * Serial numbers at (item, location, lot if given) as of a time, with their lots and the status each is in
+     * there now (null: gone since): a stock location's balances less the movements after it, a virtual location's
+     * history up to it.
      */
-    public java.util.SortedMap<String, String> serialsAsOf(String sku, String location, String lot, Instant asOf,
-                                                          boolean keepsBalances) {
+    public java.util.SortedMap<String, com.invgov.inventory.SerialAt> serialsAsOf(String sku, String location,
+                                                                                 String lot, Instant asOf,
+                                                                                 boolean keepsBalances) {
         String held = keepsBalances ? """
                 SELECT serial, lot, quantity AS q FROM balance WHERE sku = :sku AND location = :location AND serial <> ''
                 UNION ALL
@@ -438,12 +440,14 @@ public class LedgerStore {
                 FROM movement WHERE sku = :sku AND event_time <= :asOf AND serial <> ''
                   AND (to_location = :location OR from_location = :location)""";
         writes.flush();
-        java.util.SortedMap<String, String> serials = new java.util.TreeMap<>();
-        jdbc.sql("SELECT serial, lot FROM (" + held + ") s WHERE CAST(:lot AS text) IS NULL OR lot = :lot "
-                        + "GROUP BY serial, lot HAVING sum(q) > 0")
+        java.util.SortedMap<String, com.invgov.inventory.SerialAt> serials = new java.util.TreeMap<>();
+        jdbc.sql("SELECT s.serial, s.lot, min(now.status) AS status FROM (" + held + ") s "
+                        + "LEFT JOIN serial now ON now.sku = :sku AND now.serial = s.serial AND now.location = :location "
+                        + "WHERE CAST(:lot AS text) IS NULL OR s.lot = :lot GROUP BY s.serial, s.lot HAVING sum(q) > 0")
                 .param("sku", sku).param("location", location).param("asOf", Timestamp.from(asOf)).param("lot", lot)
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
-                        serials.put(rs.getString(1), rs.getString(2)));
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> serials.put(rs.getString(1),
+                        new com.invgov.inventory.SerialAt(emptyToNull(rs.getString(2)),
+                                rs.getString(3) == null ? null : StockStatus.valueOf(rs.getString(3)))));
         return serials;
     }
 

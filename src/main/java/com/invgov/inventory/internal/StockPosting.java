@@ -1,7 +1,6 @@
 package com.invgov.inventory.internal;
 
 import com.invgov.api.ApiProblem;
-import com.invgov.api.Conflict;
 import com.invgov.inventory.InsufficientStock;
 import com.invgov.inventory.Location;
 import com.invgov.inventory.MovementType;
@@ -73,8 +72,7 @@ public class StockPosting {
             Place here = where.get(key);
             boolean inside = here.location() != null;
             if (m.from().isVirtual() && inside) {
-                throw new Conflict("Serial " + m.serial() + " of " + m.item().sku() + " is already at "
-                        + here.location() + "; a serial is in one place only.");
+                throw new com.invgov.inventory.SerialElsewhere(m.item().sku(), m.serial(), here.location());
             }
             if (!m.from().isVirtual() && inside && here.location().equals(m.from().code())
                     && m.fromStatus() == StockStatus.AVAILABLE && here.status() != StockStatus.AVAILABLE) {

@@ -174,6 +174,17 @@ class CountingConsoleTest {
         MyTasksView view = _get(MyTasksView.class);
         view.scanned(location);
         assertThat(span("my-tasks-result").getText()).contains("right place");
+        view.scanned(OTHER_LOCATION);
+        assertThat(span("my-tasks-result").getText()).as("a place is not a serial number")
+                .contains("not this task's place");
+        _get(Button.class, spec -> spec.withId("my-tasks-submit")).click();
+        assertThat(span("my-tasks-result").getText()).as("nothing scanned: a second press counts none")
+                .contains("press Submit count again");
+        // an all-digit serial number is a serial here, not an unmarked GS1 string
+        view.scanned("2100012345678901");
+        assertThat(span("my-tasks-serials").getText()).isEqualTo("1 serial number: 2100012345678901");
+        _get(Button.class, spec -> spec.withId("my-tasks-clear-serials")).click();
+        assertThat(span("my-tasks-serials").getText()).isEqualTo("No serial numbers scanned");
         view.scanned(there.get(0));
         view.scanned(" " + there.get(0) + " ");
         assertThat(span("my-tasks-result").getText()).contains("scanned already");
