@@ -203,7 +203,8 @@ public class Ledger {
                 return Optional.of(nested.execute(status -> {
                     List<Movement> movements = new ArrayList<>(commands.size());
                     for (int from = 0; from < commands.size(); from += MAX_BATCH) {
-                        List<MovementCommand> batch = commands.subList(from, Math.min(commands.size(), from + MAX_BATCH));
+                        List<MovementCommand> batch = commands.subList(from,
+                                Math.min(commands.size(), from + MAX_BATCH));
                         String key = commands.size() <= MAX_BATCH ? posting.idempotencyKey()
                                 : posting.idempotencyKey() + "#" + from / MAX_BATCH;
                         movements.addAll(postBatch(batch, new Posting(posting.actor(), posting.sourceSystem(), key)));
@@ -305,8 +306,7 @@ public class Ledger {
     /**
      * The serial numbers of an item at a location (and lot, if given), in every status, as of {@code asOf} (every
      * movement with {@code eventTime ≤ asOf}, whenever it was posted), sorted, each with its lot and the status it is
-     * in there now: what a
-     * count of a serial-tracked item is compared with.
+     * in there now: what a count of a serial-tracked item is compared with.
      */
     @Transactional(readOnly = true)
     public java.util.SortedMap<String, SerialAt> serialsAsOf(String sku, String location, String lot, Instant asOf) {

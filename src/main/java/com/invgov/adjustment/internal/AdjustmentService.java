@@ -196,9 +196,9 @@ public class AdjustmentService implements Adjustments {
                     + (quantityDelta.signum() > 0 ? "found" : "lost"));
         }
         // as the ledger keeps them: without the spaces around them
-        List<String> named = item.tracking() != Tracking.SERIAL ? null
+        List<String> named = item.tracking() != Tracking.SERIAL ? serials
                 : serials.stream().map(s -> s == null ? null : s.strip()).toList();
-        item.serialsProblem(item.tracking() == Tracking.SERIAL ? named : serials, quantityDelta.abs()).ifPresent(problem -> {
+        item.serialsProblem(named, quantityDelta.abs()).ifPresent(problem -> {
             throw new ValidationFailed("serials", problem);
         });
         if (!masterData.reasonCodeExists(reasonCode)) {
@@ -230,7 +230,7 @@ public class AdjustmentService implements Adjustments {
         AdjustmentRequest a = new AdjustmentRequest(id, AdjustmentStatus.PENDING_APPROVAL, sku, place.code(),
                 emptyToNull(lot), VarianceSource.MANUAL.name(), reasonCode, note, now, system, counted,
                 quantityDelta, assessed.v.value(), assessed.v.pct(), false, assessed.decision, requester, List.of(),
-                null, null, false, now, List.of(), named);
+                null, null, false, now, List.of(), item.tracking() == Tracking.SERIAL ? named : null);
         a.decided(assessed.v, assessed.decision, null);
         open(a, now);
         return AdjustmentStore.view(store.find(id).orElseThrow());

@@ -60,7 +60,8 @@ class AdjustmentDetail extends VerticalLayout {
         history.addColumn(c -> plain(c.diffQuantity())).setHeader("Δ");
         history.addColumn(c -> c.withinTolerance() ? "yes" : "no").setHeader("Within tolerance");
         history.addColumn(AdjustmentDetail::outcome).setHeader("Outcome").setAutoWidth(true);
-        add(heading, variance, serials, decision, rules, new Span("Count history of this item at this location"), history);
+        add(heading, variance, serials, decision, rules, new Span("Count history of this item at this location"),
+                history);
         setVisible(false);
     }
 

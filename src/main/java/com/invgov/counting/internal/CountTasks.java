@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * Planned count tasks of {@code cycle-count} in the task inbox: subject {@code count} with the plan line's id, item,
  * location and lot, never a quantity. Completing one through the inbox is a count: fields {@code countedQuantity},
- * {@code uom} and optionally {@code lot} and {@code serials}, exactly as {@code POST /api/v1/counts} with this {@code countTaskId}.
+ * {@code uom} and optionally {@code lot} and {@code serials}, exactly as {@code POST /api/v1/counts} with this
+ * {@code countTaskId}.
  */
 @Component
 class CountTasks implements TaskKind {
