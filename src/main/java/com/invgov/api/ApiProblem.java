@@ -72,7 +72,14 @@ public class ApiProblem extends RuntimeException {
         return work;
     }
 
+    private static final java.util.Set<String> STANDARD_MEMBERS = java.util.Set.of("type", "title", "status",
+            "detail", "instance");
+
     public ApiProblem with(String property, Object value) {
+        if (STANDARD_MEMBERS.contains(property)) {
+            // a property named like a member of RFC 9457 would replace it: "status" must stay the HTTP status
+            throw new IllegalArgumentException("problem property '" + property + "' is a standard member");
+        }
         properties.put(property, value);
         return this;
     }

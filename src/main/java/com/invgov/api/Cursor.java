@@ -32,6 +32,19 @@ public final class Cursor {
         }
     }
 
+    /** The parts of a composite key cursor (separated by U+001F), or null for none; any other cursor is 400. */
+    public static String[] decodeKey(String cursor, int parts) {
+        String position = decode(cursor);
+        if (position == null) {
+            return null;
+        }
+        String[] key = position.split("\u001f", -1);
+        if (key.length != parts) {
+            throw invalid();
+        }
+        return key;
+    }
+
     public static long decodeLong(String cursor, long none) {
         String position = decode(cursor);
         if (position == null) {

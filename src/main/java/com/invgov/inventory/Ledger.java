@@ -244,15 +244,7 @@ public class Ledger {
     /** Balances of real locations with stock or reservations, in key order, with a cursor. */
     @Transactional(readOnly = true)
     public Page<Balance> stock(StockFilter filter, String after, int limit) {
-        String position = Cursor.decode(after);
-        String[] key = null;
-        if (position != null) {
-            key = position.split("\u001f", -1);
-            if (key.length != 5) {
-                throw ValidationFailed.badRequest("after is not a cursor this API gave out",
-                        List.of(new FieldProblem("after", "not a cursor this API gave out")));
-            }
-        }
+        String[] key = Cursor.decodeKey(after, 5);
         return Page.of(store.stock(filter, key, 0, limit + 1), limit, b -> String.join("\u001f", b.sku(), b.location(),
                 b.lot() == null ? "" : b.lot(), b.serial() == null ? "" : b.serial(), b.status().name()));
     }
@@ -314,16 +306,31 @@ public class Ledger {
         return store.serialsAsOf(sku, location, lot == null || lot.isBlank() ? null : lot, asOf, keepsBalances);
     }
 
+    /**
+     * Which of these serial numbers of an item moved anywhere with an event time after {@code since}: an adjustment
+     * dated {@code since} that moves one of them would contradict what the ledger says happened to it afterwards.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> serialsMovedSince(String sku, java.util.Collection<String> serials, Instant since) {
+        return serials.isEmpty() ? java.util.Set.of() : store.serialsMovedSince(sku, serials, since);
+    }
+
+    /** Where in the plant these serial numbers of an item are now (those outside it, or unknown, are absent). */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, String> serialLocations(String sku, java.util.Collection<String> serials) {
+        return serials.isEmpty() ? java.util.Map.of() : store.serialLocations(sku, serials);
+    }
+
     /** Lots, optionally of one item, with their expiry. */
     @Transactional(readOnly = true)
     public Page<Lot> lots(String sku, String after, int limit) {
-        return Page.of(store.lots(sku, Cursor.decode(after), limit + 1), limit, l -> l.sku() + "\u001f" + l.lot());
+        return Page.of(store.lots(sku, key(after), limit + 1), limit, l -> l.sku() + "\u001f" + l.lot());
     }
 
     /** Serial-numbered units and where they are. */
     @Transactional(readOnly = true)
     public Page<SerialNumber> serials(String sku, String location, String after, int limit) {
-        return Page.of(store.serials(sku, location, Cursor.decode(after), limit + 1), limit,
+        return Page.of(store.serials(sku, location, key(after), limit + 1), limit,
                 s -> s.sku() + "\u001f" + s.serial());
     }
 
@@ -331,6 +338,12 @@ public class Ledger {
     @Transactional(readOnly = true)
     public long refusedPostings(Instant since) {
         return store.refusals("POSTING", since);
+    }
+
+    /** A two-part (item, lot or serial) cursor's position as the store reads it; one the API did not give out: 400. */
+    private static String key(String after) {
+        String[] key = Cursor.decodeKey(after, 2);
+        return key == null ? null : String.join("\u001f", key);
     }
 
     private static void refuseAdjustment(MovementCommand command, String prefix) {

@@ -65,8 +65,8 @@ class SerialCountApiTest {
         String held = f.serials.get(19);
         ResponseEntity<JsonNode> hold = f.fixture.post("olga", "/api/v1/movements", """
                 {"type": "STATUS_CHANGE", "sku": "%s", "quantity": 1, "uom": "EA", "serial": "%s",
-                 "from": {"location": "%s"}, "to": {"location": "%s", "status": "QUARANTINE"}}"""
-                .formatted(f.sku, held, f.fixture.location, f.fixture.location));
+                 "from": {"location": "%s"}, "to": {"location": "%s", "status": "QUARANTINE"}, "eventTime": "%s"}"""
+                .formatted(f.sku, held, f.fixture.location, f.fixture.location, f.countTime.minusSeconds(600)));
         assertThat(hold.getStatusCode().value()).as("%s", hold.getBody()).isEqualTo(201);
 
         ResponseEntity<JsonNode> r = f.count("olga", f.serials.subList(0, 19), null, null);
@@ -79,6 +79,25 @@ class SerialCountApiTest {
         assertThat(jdbc.sql("SELECT from_status FROM movement WHERE sku = ? AND type = 'ADJUSTMENT'").param(f.sku)
                 .query(String.class).single()).isEqualTo("QUARANTINE");
         assertThat(f.fixture.onHand()).isEqualByComparingTo("19");
+    }
+
+    @Test
+    void aSerialMissingThatMovedAfterTheCountIsAConflictNotAPostingBeforeItsLaterMovements() {
+        SerialFixture f = SerialFixture.of(port, 20);
+        String wandering = f.serials.get(19);
+        AdjustmentFixture other = AdjustmentFixture.item(port, "C", "10", false, 0);
+        // learned before the count was posted, happened after it: away and back again
+        f.transfer(wandering, f.fixture.location, other.location, f.countTime.plusSeconds(1800));
+        f.transfer(wandering, other.location, f.fixture.location, f.countTime.plusSeconds(2400));
+
+        ResponseEntity<JsonNode> r = f.count("olga", f.serials.subList(0, 19), null, null);
+
+        assertThat(r.getBody().at("/decision/outcome").asText()).isEqualTo("AUTO_APPROVE");
+        assertThat(f.fixture.adjustment(r.getBody().get("adjustmentId").asText()).get("status").asText())
+                .isEqualTo("CONFLICT");
+        assertThat(f.whereAre().get(wandering)).isEqualTo(f.fixture.location);
+        assertThat(jdbc.sql("SELECT count(*) FROM movement WHERE sku = ? AND type = 'ADJUSTMENT'").param(f.sku)
+                .query(Long.class).single()).isZero();
     }
 
     @Test
@@ -136,6 +155,12 @@ class SerialCountApiTest {
         assertThat(blank.getStatusCode().value()).isEqualTo(400);
         assertThat(blank.getBody().at("/errors/0/field").asText()).startsWith("serials");
 
+        ResponseEntity<JsonNode> withALot = f.fixture.post("olga", "/api/v1/counts", """
+                {"location": "%s", "sku": "%s", "lot": "L1", "countedQuantity": 3, "uom": "EA", "serials": %s}"""
+                .formatted(f.fixture.location, f.sku, f.serials.stream().map(s -> "\"" + s + "\"").toList()));
+        assertThat(withALot.getStatusCode().value()).isEqualTo(422);
+        assertThat(withALot.getBody().at("/errors/0/field").asText()).isEqualTo("lot");
+
         AdjustmentFixture plain = AdjustmentFixture.item(port, "C", "1", false, 5);
         ResponseEntity<JsonNode> notSerial = plain.post("olga", "/api/v1/counts", """
                 {"location": "%s", "sku": "%s", "countedQuantity": 1, "uom": "EA", "serials": ["A"]}"""
@@ -187,6 +212,12 @@ class SerialCountApiTest {
         ResponseEntity<JsonNode> hereAlready = f.fixture.post("iris", "/api/v1/adjustments",
                 f.manual(1, List.of(lost)));
         assertThat(hereAlready.getStatusCode().value()).isEqualTo(409);
+        AdjustmentFixture other = AdjustmentFixture.item(port, "C", "10", false, 0);
+        f.receive(List.of(f.sku + "-AWAY"), other.location);
+        ResponseEntity<JsonNode> elsewhere = f.fixture.post("iris", "/api/v1/adjustments",
+                f.manual(1, List.of(f.sku + "-AWAY")));
+        assertThat(elsewhere.getStatusCode().value()).isEqualTo(409);
+        assertThat(elsewhere.getBody().get("detail").asText()).contains(other.location);
         assertThat(jdbc.sql("SELECT count(*) FROM adjustment WHERE sku = ?").param(f.sku).query(Long.class).single())
                 .as("refusals open nothing").isZero();
 

@@ -61,6 +61,15 @@ final class SerialFixture {
         assertThat(r.getStatusCode().value()).as("receipt: %s", r.getBody()).isEqualTo(201);
     }
 
+    /** Moves one serial (a TRANSFER posted now, happened at {@code at}). */
+    void transfer(String serial, String from, String to, Instant at) {
+        ResponseEntity<JsonNode> r = fixture.post("olga", "/api/v1/movements", """
+                {"type": "TRANSFER", "sku": "%s", "quantity": 1, "uom": "EA", "serial": "%s",
+                 "from": {"location": "%s"}, "to": {"location": "%s"}, "eventTime": "%s"}"""
+                .formatted(sku, serial, from, to, at));
+        assertThat(r.getStatusCode().value()).as("transfer: %s", r.getBody()).isEqualTo(201);
+    }
+
     /** A count of the serials (quantity: their number unless given), optionally a recount of a count. */
     ResponseEntity<JsonNode> count(String user, List<String> counted, String quantity, String recountOf) {
         String list = counted == null ? "null"

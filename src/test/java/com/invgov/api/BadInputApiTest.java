@@ -57,6 +57,15 @@ class BadInputApiTest {
                 {"approved": true, "com\\u0000ment": "ok"}""");
         assertRefused(key, 400, null);
         assertThat(key.getBody().at("/errors/0/message").asText()).contains("NUL");
+        // a lone UTF-16 surrogate: the driver would store it as "?"; a pair (an emoji) is text like any other
+        ResponseEntity<JsonNode> surrogate = post("ivan", "/api/v1/adjustments", """
+                {"location": "P1-WH1-A-03-03", "sku": "FAS-00001", "quantityDelta": -1, "reasonCode": "DAMAGE",
+                 "note": "broken \\ud800"}""");
+        assertRefused(surrogate, 400, "note");
+        assertThat(surrogate.getBody().at("/errors/0/message").asText()).contains("surrogate");
+        ResponseEntity<JsonNode> serial = count("\"serials\": [\"\\udc00x\"]");
+        assertRefused(serial, 400, null);
+        assertThat(serial.getBody().at("/errors/0/field").asText()).startsWith("serials");
 
         assertThat(rows()).as("nothing stored: counts, adjustments, movements, idempotency keys").isEqualTo(before);
     }

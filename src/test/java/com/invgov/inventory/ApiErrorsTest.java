@@ -194,6 +194,8 @@ class ApiErrorsTest {
         assertThat(get("olga", "/api/v1/movements?limit=0").status()).isEqualTo(400);
         assertThat(get("olga", "/api/v1/movements?after=!!!").status()).isEqualTo(400);
         assertThat(get("olga", "/api/v1/stock?after=bm9wZQ").status()).isEqualTo(400);
+        assertThat(get("olga", "/api/v1/serials?after=garbage").status()).isEqualTo(400);
+        assertThat(get("olga", "/api/v1/lots?after=QUJD").status()).isEqualTo(400);
         assertThat(get("olga", "/api/v1/stock?status=GONE").status()).isEqualTo(400);
         assertThat(get("olga", "/api/v1/events?after=xyz").status()).isEqualTo(400);
         Answer missing = get("olga", "/api/v1/items/NOPE-404");

@@ -128,6 +128,8 @@ class InventoryApiTest {
         ResponseEntity<JsonNode> first = post(olga, "/api/v1/movements", key, body);
         assertThat(first.getStatusCode().value()).isEqualTo(409);
         assertThat(first.getBody().get("type").asText()).endsWith("/insufficient-stock");
+        assertThat(first.getBody().get("status").asInt()).as("RFC 9457: the HTTP status").isEqualTo(409);
+        assertThat(first.getBody().get("stockStatus").asText()).isEqualTo("AVAILABLE");
         assertThat(first.getBody().get("available").decimalValue()).isEqualByComparingTo("50");
         ResponseEntity<JsonNode> again = post(olga, "/api/v1/movements", key, body);
         assertThat(again.getStatusCode().value()).isEqualTo(409);

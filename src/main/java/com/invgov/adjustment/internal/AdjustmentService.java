@@ -212,15 +212,16 @@ public class AdjustmentService implements Adjustments {
                     + location + " below zero (on hand " + system.toPlainString() + ").");
         }
         if (item.tracking() == Tracking.SERIAL) {
-            Set<String> here = ledger.serialsAsOf(sku, place.code(), emptyToNull(lot), now).keySet();
+            // a serial lost must be here; one found must be nowhere in the plant
+            Map<String, String> where = ledger.serialLocations(sku, named);
             for (String serial : named) {
-                if (quantityDelta.signum() < 0 && !here.contains(serial)) {
+                if (quantityDelta.signum() < 0 && !place.code().equals(where.get(serial))) {
                     throw new Conflict("Serial " + serial + " of " + sku + " is not at " + place.code()
-                            + (emptyToNull(lot) == null ? "" : " in lot " + lot) + ": it cannot be lost there.");
+                            + ": it cannot be lost there.");
                 }
-                if (quantityDelta.signum() > 0 && here.contains(serial)) {
-                    throw new Conflict("Serial " + serial + " of " + sku + " is at " + place.code()
-                            + " already: it cannot be found there.");
+                if (quantityDelta.signum() > 0 && where.containsKey(serial)) {
+                    throw new Conflict("Serial " + serial + " of " + sku + " is at " + where.get(serial)
+                            + ": it cannot be found at " + place.code() + ".");
                 }
             }
         }
@@ -381,8 +382,8 @@ public class AdjustmentService implements Adjustments {
      * (as of the count's event time) and the count did not find out (LOST), and each serial found that the ledger
      * does not have there in (FOUND); a manual request moves the serials it names (until a recount replaces them
      * with the serials it counted). All or nothing; empty when the ledger refuses (a serial gone or somewhere
-     * else) or when the request names no serials (one opened before serials were kept): then CONFLICT and a
-     * recount, which names them.
+     * else), when one of the serials moved after the count's event time, or when the request names no serials (one
+     * opened before serials were kept): then CONFLICT and a recount, which names them.
      */
     private Optional<String> postSerials(AdjustmentRequest a, Item item, Posting posting) {
         if (a.serials == null) {
@@ -406,6 +407,14 @@ public class AdjustmentService implements Adjustments {
                     : out(a, item, serial, there.getOrDefault(serial, new SerialAt(a.lot, null)), a.reasonCode)));
         }
         if (commands.isEmpty()) {
+            return Optional.empty();
+        }
+        // a serial that moved after the count's event time was somewhere the count did not see: taking it out or
+        // putting it in at that time would contradict its later movements
+        Set<String> moved = ledger.serialsMovedSince(a.sku, commands.stream().map(MovementCommand::serial).toList(),
+                a.eventTime);
+        if (!moved.isEmpty()) {
+            log.info("Adjustment {}: serials {} moved after {}", a.id, moved, a.eventTime);
             return Optional.empty();
         }
         return ledger.postAllUnlessRefused(commands, posting).map(movements -> movements.get(0).id());

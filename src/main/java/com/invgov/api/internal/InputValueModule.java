@@ -16,7 +16,8 @@ import java.io.IOException;
 
 /**
  * Values every JSON body is held to, whatever the endpoint (the application's ObjectMapper installs this module):
- * strings without the NUL character (JSON can carry it escaped, PostgreSQL cannot store it) and dates and times
+ * strings without the NUL character and without unpaired UTF-16 surrogates (JSON can carry both escaped, PostgreSQL
+ * stores neither: the driver would write a surrogate as "?") and dates and times
  * within {@link StorableTime}. Strings inside {@code Map<String, Object>} and lists are read by the same
  * deserializer, the keys of a {@code Map<String, ...>} by the key deserializer; {@code JsonNode} bodies are not
  * (the database refuses NUL where they are stored, which {@link ApiExceptionHandler} answers 400).
@@ -24,6 +25,23 @@ import java.io.IOException;
 final class InputValueModule extends SimpleModule {
 
     static final String NUL = "must not contain the NUL character (\\u0000)";
+    static final String SURROGATE = "must not contain an unpaired UTF-16 surrogate (\\ud800-\\udfff alone)";
+
+    /** Why PostgreSQL cannot store this text as it is, or null. */
+    static String unstorable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u0000') {
+                return NUL;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return SURROGATE;
+            }
+        }
+        return null;
+    }
 
     InputValueModule() {
         super("invgov-input-values");
@@ -31,8 +49,9 @@ final class InputValueModule extends SimpleModule {
         addKeyDeserializer(String.class, new KeyDeserializer() {
             @Override
             public Object deserializeKey(String key, DeserializationContext context) throws IOException {
-                if (key.indexOf('\u0000') >= 0) {
-                    throw new RefusedValue(context.getParser(), RefusedValue.Kind.NUL_CHARACTER, NUL);
+                String refusal = unstorable(key);
+                if (refusal != null) {
+                    throw new RefusedValue(context.getParser(), RefusedValue.Kind.UNSTORABLE_TEXT, refusal);
                 }
                 return key;
             }
@@ -46,14 +65,18 @@ final class InputValueModule extends SimpleModule {
         });
     }
 
-    /** Jackson's own string deserializer, refusing the NUL character. Not a "standard" one, so collections use it. */
+    /**
+     * Jackson's own string deserializer, refusing text PostgreSQL cannot store (NUL, unpaired surrogates). Not a
+     * "standard" one, so collections use it.
+     */
     static final class NulFreeString extends StringDeserializer {
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String value = super.deserialize(parser, context);
-            if (value != null && value.indexOf('\u0000') >= 0) {
-                throw new RefusedValue(parser, RefusedValue.Kind.NUL_CHARACTER, NUL);
+            String refusal = value == null ? null : unstorable(value);
+            if (refusal != null) {
+                throw new RefusedValue(parser, RefusedValue.Kind.UNSTORABLE_TEXT, refusal);
             }
             return value;
         }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
  */
 final class RefusedValue extends JsonMappingException {
 
-    enum Kind { NUL_CHARACTER, TIME_OUT_OF_RANGE }
+    enum Kind { UNSTORABLE_TEXT, TIME_OUT_OF_RANGE }
 
     private final Kind kind;
     private final String reason;

@@ -451,6 +451,25 @@ public class LedgerStore {
         return serials;
     }
 
+    public java.util.Set<String> serialsMovedSince(String sku, java.util.Collection<String> serials, Instant since) {
+        writes.flush();
+        return new java.util.TreeSet<>(jdbc.sql("""
+                        SELECT DISTINCT serial FROM movement
+                        WHERE sku = ? AND serial = ANY(?) AND event_time > ?""")
+                .params(sku, new SqlArrayValue("text", serials.toArray()), Timestamp.from(since))
+                .query(String.class).list());
+    }
+
+    public java.util.Map<String, String> serialLocations(String sku, java.util.Collection<String> serials) {
+        writes.flush();
+        java.util.Map<String, String> where = new java.util.TreeMap<>();
+        jdbc.sql("SELECT serial, location FROM serial WHERE sku = ? AND serial = ANY(?) AND location IS NOT NULL")
+                .params(sku, new SqlArrayValue("text", serials.toArray()))
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> where.put(rs.getString(1),
+                        rs.getString(2)));
+        return where;
+    }
+
     public List<com.invgov.inventory.Lot> lots(String sku, String after, int limit) {
         return jdbc.sql("""
                         SELECT sku, lot, expires_on, created_at FROM lot

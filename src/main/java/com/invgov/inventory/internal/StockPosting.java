@@ -81,8 +81,7 @@ public class StockPosting {
             }
             if (!m.from().isVirtual() && (!inside || !here.location().equals(m.from().code())
                     || here.status() != m.fromStatus())) {
-                throw new InsufficientStock(m.item().sku(), m.from().code(), m.serial(), m.fromStatus(),
-                        BigDecimal.ONE, BigDecimal.ZERO);
+                throw InsufficientStock.serial(m.item().sku(), m.from().code(), m.serial(), m.fromStatus());
             }
             where.put(key, m.to().isVirtual() ? new Place(null, null) : new Place(m.to().code(), m.toStatus()));
             last.put(key, m);
