@@ -149,6 +149,60 @@ class ConsoleInBrowserTest {
         assertThat(adjustment.get("status")).isEqualTo("PENDING_APPROVAL");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void anOperatorRecountsASerialItemByScanningEveryUnitOnAPhoneSizedScreen() {
+        // three motors on record; omar finds two (-33 %): a blind recount for someone else, who finds all three
+        String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String sku = "BS-" + suffix;
+        String location = "P1-WH1-BS-" + suffix;
+        send("ada", "PUT", "/api/v1/items/" + sku, """
+                {"description": "browser serial recount", "baseUom": "EA", "tracking": "SERIAL", "abcClass": "C",
+                 "category": "TST", "unitCost": 10, "regulated": false}""");
+        send("ada", "PUT", "/api/v1/locations/" + location, """
+                {"warehouse": "P1-WH1", "type": "STOCK", "countable": true, "allowNegative": false}""");
+        List<String> serials = List.of(sku + "-SN-000001", sku + "-SN-000002", sku + "-SN-000003");
+        String receipt = """
+                {"type": "RECEIPT", "sku": "%s", "quantity": 1, "uom": "EA", "serial": "%s", "to": {"location": "%s"},
+                 "eventTime": "%s"}""";
+        Instant yesterday = Instant.now().minusSeconds(86400);
+        send("olga", "POST", "/api/v1/movements/batch", "{\"movements\": [" + String.join(",",
+                serials.stream().map(s -> receipt.formatted(sku, s, location, yesterday)).toList()) + "]}");
+        Map<String, Object> first = send("omar", "POST", "/api/v1/counts", """
+                {"location": "%s", "sku": "%s", "countedQuantity": 2, "uom": "EA", "serials": ["%s", "%s"]}"""
+                .formatted(location, sku, serials.get(0), serials.get(1)));
+        assertThat(((Map<String, Object>) first.get("decision")).get("outcome")).isEqualTo("RECOUNT");
+
+        Browser browser = Browser.on(port).signIn("olga", "demo");
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.open("/my-tasks");
+            WebElement row = browser.await(d -> d.findElements(By.cssSelector("#my-tasks-grid vaadin-grid-cell-content"))
+                    .stream().filter(c -> c.getText().contains(sku)).findFirst().orElse(null));
+            row.click();
+            browser.settle();
+            assertThat(browser.textOnceItContains("my-tasks-serials", "No serial numbers scanned")).isNotEmpty();
+            browser.type("my-tasks-scan", location, Keys.ENTER);
+            assertThat(browser.textOnceItContains("my-tasks-result", "right place")).isNotEmpty();
+            for (String serial : serials) {
+                browser.type("my-tasks-scan", serial, Keys.ENTER);
+            }
+            assertThat(browser.textOnceItContains("my-tasks-serials", "3 serial numbers")).contains(serials.get(2));
+            assertThat(browser.value("my-tasks-quantity")).isEqualTo("3");
+            assertThat((Boolean) ((JavascriptExecutor) browser.driver()).executeScript(
+                    "return document.documentElement.scrollWidth <= window.innerWidth;"))
+                    .as("the list of serials fits a phone's width").isTrue();
+
+            browser.click("my-tasks-submit");
+            assertThat(browser.textOnceItContains("my-tasks-result", "Count taken")).isNotEmpty();
+        } finally {
+            browser.driver().manage().window().setSize(new Dimension(1280, 900));
+        }
+        Map<String, Object> adjustment = send("ivan", "GET", "/api/v1/adjustments/" + first.get("adjustmentId"), null);
+        assertThat(adjustment.get("status")).as("all three found: nothing to post").isEqualTo("CLOSED");
+        assertThat((List<String>) adjustment.get("serials")).containsExactlyElementsOf(serials);
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> send(String user, String method, String path, String body) {
         var request = Api.as(port, user).method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)

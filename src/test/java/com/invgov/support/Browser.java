@@ -129,7 +129,11 @@ public final class Browser {
     }
 
     public Browser click(String id) {
-        byId(id).click();
+        WebElement element = byId(id);
+        // as a person scrolls to a button below the fold before tapping it (a long task list on a phone)
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
         settle();
         return this;
     }
