@@ -125,11 +125,7 @@ class ConsoleInBrowserTest {
         Browser browser = Browser.on(port).signIn("olga", "demo");
         browser.driver().manage().window().setSize(new Dimension(390, 844));
         try {
-            browser.open("/my-tasks");
-            WebElement row = browser.await(d -> d.findElements(By.cssSelector("#my-tasks-grid vaadin-grid-cell-content"))
-                    .stream().filter(c -> c.getText().contains(sku)).findFirst().orElse(null));
-            row.click();
-            browser.settle();
+            openTask(browser, sku);
             assertThat(browser.textOnceItContains("my-tasks-place", sku)).contains(location);
             assertThat(browser.pageText()).as("blind: the system quantity is nowhere on the page")
                     .doesNotContain("2300").doesNotContain("2,300").doesNotContain("2260");
@@ -176,11 +172,7 @@ class ConsoleInBrowserTest {
         Browser browser = Browser.on(port).signIn("olga", "demo");
         browser.driver().manage().window().setSize(new Dimension(390, 844));
         try {
-            browser.open("/my-tasks");
-            WebElement row = browser.await(d -> d.findElements(By.cssSelector("#my-tasks-grid vaadin-grid-cell-content"))
-                    .stream().filter(c -> c.getText().contains(sku)).findFirst().orElse(null));
-            row.click();
-            browser.settle();
+            openTask(browser, sku);
             assertThat(browser.textOnceItContains("my-tasks-serials", "No serial numbers scanned")).isNotEmpty();
             browser.type("my-tasks-scan", location, Keys.ENTER);
             assertThat(browser.textOnceItContains("my-tasks-result", "right place")).isNotEmpty();
@@ -201,6 +193,15 @@ class ConsoleInBrowserTest {
         Map<String, Object> adjustment = send("ivan", "GET", "/api/v1/adjustments/" + first.get("adjustmentId"), null);
         assertThat(adjustment.get("status")).as("all three found: nothing to post").isEqualTo("CLOSED");
         assertThat((List<String>) adjustment.get("serials")).containsExactlyElementsOf(serials);
+    }
+
+    /** My tasks, with the task of this item selected. */
+    private static void openTask(Browser browser, String sku) {
+        browser.open("/my-tasks");
+        WebElement row = browser.await(d -> d.findElements(By.cssSelector("#my-tasks-grid vaadin-grid-cell-content"))
+                .stream().filter(c -> c.getText().contains(sku)).findFirst().orElse(null));
+        row.click();
+        browser.settle();
     }
 
     @SuppressWarnings("unchecked")

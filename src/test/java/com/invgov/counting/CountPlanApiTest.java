@@ -186,18 +186,9 @@ class CountPlanApiTest {
     @Test
     void aCountTaskCompletionReadsTheQuantityExactlyAndChecksItsLimits() {
         // a pair of its own, so the huge count below opens nothing on a pair other tests count
-        String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        String sku = "T7-" + suffix;
-        String location = "P1-WH1-T7-" + suffix;
-        assertThat(Api.as(port, "ada").put().uri("/api/v1/items/" + sku).contentType(MediaType.APPLICATION_JSON)
-                .body("""
-                        {"description": "exact count", "baseUom": "EA", "tracking": "NONE", "abcClass": "C",
-                         "category": "TST", "unitCost": 0.01, "regulated": false}""")
-                .retrieve().toBodilessEntity().getStatusCode().is2xxSuccessful()).isTrue();
-        assertThat(Api.as(port, "ada").put().uri("/api/v1/locations/" + location)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body("{\"warehouse\": \"P1-WH1\", \"type\": \"STOCK\", \"countable\": true, \"allowNegative\": false}")
-                .retrieve().toBodilessEntity().getStatusCode().is2xxSuccessful()).isTrue();
+        String[] pair = newPair("T7-", "NONE", "0.01");
+        String sku = pair[0];
+        String location = pair[1];
         refused(sku, location);
         JsonNode line = CycleCountProcessTest.line(post("ivan", Map.of("day", tomorrow.toString())).getBody(), sku,
                 location);
@@ -228,21 +219,12 @@ class CountPlanApiTest {
 
     @Test
     void aSerialItemsCountTaskIsCompletedWithTheSerialNumbersCounted() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        String sku = "T7S-" + suffix;
-        String location = "P1-WH1-T7-" + suffix;
-        assertThat(Api.as(port, "ada").put().uri("/api/v1/items/" + sku).contentType(MediaType.APPLICATION_JSON)
-                .body("""
-                        {"description": "serial count", "baseUom": "EA", "tracking": "SERIAL", "abcClass": "C",
-                         "category": "TST", "unitCost": 1, "regulated": false}""")
-                .retrieve().toBodilessEntity().getStatusCode().is2xxSuccessful()).isTrue();
-        assertThat(Api.as(port, "ada").put().uri("/api/v1/locations/" + location)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body("{\"warehouse\": \"P1-WH1\", \"type\": \"STOCK\", \"countable\": true, \"allowNegative\": false}")
-                .retrieve().toBodilessEntity().getStatusCode().is2xxSuccessful()).isTrue();
+        String[] pair = newPair("T7S-", "SERIAL", "1");
+        String sku = pair[0];
+        String location = pair[1];
         String receipt = """
                 {"type": "RECEIPT", "sku": "%s", "quantity": 1, "uom": "EA", "serial": "%s", "to": {"location": "%s"}}""";
-        assertThat(Api.as(port, "olga").post().uri("/api/v1/movements/batch").header("Idempotency-Key", suffix)
+        assertThat(Api.as(port, "olga").post().uri("/api/v1/movements/batch").header("Idempotency-Key", "receipt-" + sku)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("{\"movements\": [" + receipt.formatted(sku, "A1", location) + ", "
                         + receipt.formatted(sku, "A2", location) + "]}")
@@ -273,6 +255,23 @@ class CountPlanApiTest {
     }
 
     // ---- helpers
+
+    /** A new C item of this tracking and unit cost and a new countable STOCK location: {sku, location}. */
+    private String[] newPair(String prefix, String tracking, String unitCost) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String sku = prefix + suffix;
+        String location = "P1-WH1-T7-" + suffix;
+        assertThat(Api.as(port, "ada").put().uri("/api/v1/items/" + sku).contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"description": "count task test", "baseUom": "EA", "tracking": "%s", "abcClass": "C",
+                         "category": "TST", "unitCost": %s, "regulated": false}""".formatted(tracking, unitCost))
+                .retrieve().toBodilessEntity().getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(Api.as(port, "ada").put().uri("/api/v1/locations/" + location)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"warehouse\": \"P1-WH1\", \"type\": \"STOCK\", \"countable\": true, \"allowNegative\": false}")
+                .retrieve().toBodilessEntity().getStatusCode().is2xxSuccessful()).isTrue();
+        return new String[] {sku, location};
+    }
 
     private ResponseEntity<JsonNode> complete(String user, String taskId, Map<String, Object> fields) {
         return Api.as(port, user).post().uri("/api/v1/tasks/" + taskId + "/complete")
