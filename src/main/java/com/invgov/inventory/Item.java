@@ -24,8 +24,8 @@ public record Item(String sku, String description, String baseUom, List<UomConve
     /**
      * Why stock of this item cannot be kept under {@code lot} (null or blank: none) — a lot-tracked item needs one,
      * an item without lots takes none, nor does a serial-tracked one (tracking is one of the three) — or empty when
-     * it can. What a count or an adjustment checks before anything
-     * runs, so that nothing is opened that the ledger would refuse to post (DESIGN §3).
+     * it can. What a count or an adjustment checks before anything runs, so that nothing is opened that the ledger
+     * would refuse to post (DESIGN §3).
      */
     public Optional<String> lotProblem(String lot) {
         boolean none = lot == null || lot.isBlank();
