@@ -50,6 +50,14 @@ public record Item(String sku, String description, String baseUom, List<UomConve
     }
 
     /**
+     * Serial numbers as the ledger keeps them: without the spaces around them, trimmed as a movement's serial is
+     * (a scanner may add them). Null stays null.
+     */
+    public static List<String> serialsAsKept(List<String> serials) {
+        return serials == null ? null : serials.stream().map(s -> s == null ? null : s.trim()).toList();
+    }
+
+    /**
      * Why {@code serials} cannot stand for {@code baseQuantity} units of this item, or empty. A serial-tracked item
      * names one serial number per unit (distinct, not blank, at most 60 characters); an item without serials takes
      * none. Null names none: whether that is allowed is the caller's decision.

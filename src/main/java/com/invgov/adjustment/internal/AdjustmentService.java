@@ -195,9 +195,7 @@ public class AdjustmentService implements Adjustments {
             throw new ValidationFailed("serials", "required: " + sku + " is serial-tracked; name the serial numbers "
                     + (quantityDelta.signum() > 0 ? "found" : "lost"));
         }
-        // as the ledger keeps them: without the spaces around them
-        List<String> named = item.tracking() != Tracking.SERIAL ? serials
-                : serials.stream().map(s -> s == null ? null : s.strip()).toList();
+        List<String> named = Item.serialsAsKept(serials);
         item.serialsProblem(named, quantityDelta.abs()).ifPresent(problem -> {
             throw new ValidationFailed("serials", problem);
         });

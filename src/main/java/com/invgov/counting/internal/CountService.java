@@ -82,10 +82,9 @@ class CountService implements Counts {
         if (counted.compareTo(Quantities.MAX) > 0) {
             throw new ValidationFailed("countedQuantity", "more than 10^12 " + item.baseUom());
         }
-        // a scanner's serial numbers as scanned, less the spaces around them; an empty list of an item without
-        // serials is no list
-        List<String> scanned = serials == null || item.tracking() != Tracking.SERIAL && serials.isEmpty() ? null
-                : serials.stream().map(s -> s == null ? null : s.strip()).toList();
+        // an empty list of an item without serials is no list
+        List<String> scanned = item.tracking() != Tracking.SERIAL && serials != null && serials.isEmpty() ? null
+                : Item.serialsAsKept(serials);
         item.serialsProblem(scanned, counted).ifPresent(problem -> {
             throw new ValidationFailed("serials", problem);
         });

@@ -112,18 +112,10 @@ class CountingConsoleTest {
 
     @Test
     void anOperatorCountsAPlannedTaskBlindFromMyTasksWithAGs1Scan() {
-        publisher.publishEvent(new StockRefused("POSTING", SKU, LOCATION, null, BigDecimal.TEN, "test", "olga"));
-        signInService("ivan", "INVENTORY_CONTROLLER");
-        plans.planNow(today.plusDays(1));
         BigDecimal system = jdbc.sql("SELECT coalesce(sum(quantity), 0) FROM balance WHERE sku = ? AND location = ?")
                 .params(SKU, LOCATION).query(BigDecimal.class).single();
-
-        ConsoleSession.signIn(context, "olga", "OPERATOR");
-        UI.getCurrent().navigate(MyTasksView.class);
-        @SuppressWarnings("unchecked")
-        Grid<TaskItem> grid = _get(Grid.class, spec -> spec.withId("my-tasks-grid"));
-        TaskItem task = _fetch(grid, 0, 1000).stream().filter(t -> "count".equals(t.subject().type())
-                && SKU.equals(t.subject().sku()) && LOCATION.equals(t.subject().location())).findFirst().orElseThrow();
+        Grid<TaskItem> grid = olgasTasksWithAnEventCount(SKU, LOCATION);
+        TaskItem task = countTask(grid, SKU, LOCATION);
         assertThat(grid.getColumns()).as("one narrow column for a phone").hasSize(1);
         grid.select(task);
         assertThat(span("my-tasks-place").getText()).contains(SKU).contains(LOCATION)
@@ -156,16 +148,8 @@ class CountingConsoleTest {
         List<String> there = jdbc.sql("SELECT serial FROM balance WHERE sku = ? AND location = ? AND quantity > 0 "
                 + "ORDER BY serial").params(sku, location).query(String.class).list();
         assertThat(there).hasSizeGreaterThanOrEqualTo(2);
-        publisher.publishEvent(new StockRefused("POSTING", sku, location, null, BigDecimal.ONE, "test", "olga"));
-        signInService("ivan", "INVENTORY_CONTROLLER");
-        plans.planNow(today.plusDays(1));
-
-        ConsoleSession.signIn(context, "olga", "OPERATOR");
-        UI.getCurrent().navigate(MyTasksView.class);
-        @SuppressWarnings("unchecked")
-        Grid<TaskItem> grid = _get(Grid.class, spec -> spec.withId("my-tasks-grid"));
-        TaskItem task = _fetch(grid, 0, 1000).stream().filter(t -> "count".equals(t.subject().type())
-                && sku.equals(t.subject().sku()) && location.equals(t.subject().location())).findFirst().orElseThrow();
+        Grid<TaskItem> grid = olgasTasksWithAnEventCount(sku, location);
+        TaskItem task = countTask(grid, sku, location);
         grid.select(task);
         BigDecimalField quantity = _get(BigDecimalField.class, spec -> spec.withId("my-tasks-quantity"));
         assertThat(quantity.isReadOnly()).as("the quantity is the number of serials scanned").isTrue();
@@ -230,6 +214,23 @@ class CountingConsoleTest {
         assertThat(value.headline()).isEqualTo(expected);
         assertThat(value.detail()).startsWith("1 of " + due + " planned counts on time");
         assertThat(value.tone()).isEqualTo(TileValue.Tone.ALERT);
+    }
+
+    /** An event count of the pair planned for tomorrow, and olga's My tasks open: its grid. */
+    private Grid<TaskItem> olgasTasksWithAnEventCount(String sku, String location) {
+        publisher.publishEvent(new StockRefused("POSTING", sku, location, null, BigDecimal.ONE, "test", "olga"));
+        signInService("ivan", "INVENTORY_CONTROLLER");
+        plans.planNow(today.plusDays(1));
+        ConsoleSession.signIn(context, "olga", "OPERATOR");
+        UI.getCurrent().navigate(MyTasksView.class);
+        @SuppressWarnings("unchecked")
+        Grid<TaskItem> grid = _get(Grid.class, spec -> spec.withId("my-tasks-grid"));
+        return grid;
+    }
+
+    private static TaskItem countTask(Grid<TaskItem> grid, String sku, String location) {
+        return _fetch(grid, 0, 1000).stream().filter(t -> "count".equals(t.subject().type())
+                && sku.equals(t.subject().sku()) && location.equals(t.subject().location())).findFirst().orElseThrow();
     }
 
     private void countWithSystemQuantity(String location) {
