@@ -243,6 +243,61 @@ class RuleSetApiTest {
     }
 
     @Test
+    void aUnicodeEscapeCannotHideAnActionAndOnlyAdminsRunADrlDraft() {
+        String drl = get("ada", BASE + "/adjustment-tolerance/versions/1").getBody().get("drl").asText();
+        String insert = "insert(AdjustmentToleranceDecision.of(AdjustmentOutcome.NO_VARIANCE));";
+        // the Java compiler reads the escape as a line break: the "comment" would be a call the check never saw
+        String hidden = drl.replace(insert, "// \\u000a System.exit(0);\n        " + insert);
+        ResponseEntity<JsonNode> refused = post("ada", BASE + "/adjustment-tolerance/versions",
+                Map.of("format", "DRL", "comment", "hidden", "drl", hidden));
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(refused.getBody().get("type").asText()).endsWith("/rule-compilation");
+        JsonNode error = refused.getBody().get("errors").get(0);
+        assertThat(error.get("message").asText()).contains("unicode escape");
+        assertThat(error.get("line").asInt())
+                .isEqualTo(hidden.substring(0, hidden.indexOf("\\u000a")).split("\n", -1).length);
+
+        int v = post("ada", BASE + "/adjustment-tolerance/versions", Map.of("format", "DRL", "comment", "by hand",
+                "drl", drl)).getBody().get("version").asInt();
+        String simulate = BASE + "/adjustment-tolerance/versions/" + v + "/simulate";
+        assertThat(post("olga", simulate, Map.of("lastDecisions", 1)).getStatusCode().value()).isEqualTo(403);
+        assertThat(post("audrey", simulate, Map.of("lastDecisions", 1)).getStatusCode().value()).isEqualTo(403);
+        assertThat(post("alan", simulate, Map.of("lastDecisions", 1)).getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void aVersionThatFailsOnRecentFactsIsNotPublished() {
+        for (int i = 0; i < 2; i++) {
+            decisions.decide(RuleSet.ADJUSTMENT_TOLERANCE, "fails:" + i, aItemOnePointFivePercentOff());
+        }
+        int before = decisions.decide(RuleSet.ADJUSTMENT_TOLERANCE, aItemOnePointFivePercentOff()).version();
+        String drl = get("ada", BASE + "/adjustment-tolerance/versions/1").getBody().get("drl").asText();
+        String failing = drl + """
+
+                rule "divides by zero"
+                when
+                    AdjustmentToleranceFact()
+                then
+                    Math.floorDiv(1, 0);
+                end
+                """;
+        ResponseEntity<JsonNode> created = post("ada", BASE + "/adjustment-tolerance/versions",
+                Map.of("format", "DRL", "comment", "fails at run time", "drl", failing));
+        assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isEqualTo(201);
+        int v = created.getBody().get("version").asInt();
+
+        ResponseEntity<JsonNode> publish = post("alan", BASE + "/adjustment-tolerance/versions/" + v + "/publish",
+                Map.of());
+        assertThat(publish.getStatusCode().value()).isEqualTo(409);
+        assertThat(publish.getBody().get("type").asText()).endsWith("/conflict");
+        assertThat(publish.getBody().get("detail").asText()).contains("fails on").contains("not published");
+        assertThat(get("ada", BASE + "/adjustment-tolerance/versions/" + v).getBody().get("status").asText())
+                .isEqualTo("DRAFT");
+        assertThat(decisions.decide(RuleSet.ADJUSTMENT_TOLERANCE, aItemOnePointFivePercentOff()).version())
+                .isEqualTo(before);
+    }
+
+    @Test
     void aDraftIsSimulatedAgainstRecentDecisionsAndUploadedFacts() {
         for (int i = 0; i < 3; i++) {
             decisions.decide(RuleSet.ADJUSTMENT_TOLERANCE, "sim:" + i, aItemOnePointFivePercentOff());

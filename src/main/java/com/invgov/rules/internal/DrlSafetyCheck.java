@@ -144,7 +144,23 @@ final class DrlSafetyCheck {
         return List.copyOf(check.errors);
     }
 
+    /**
+     * A Java unicode escape (a backslash, "u", four hex digits) is read by the Java compiler before anything else,
+     * anywhere in a consequence (also in a comment or a string), while the DRL parser and the action check below see
+     * the six characters: an escaped line break after "//" would compile to a call the check never saw. None is
+     * allowed anywhere.
+     */
+    private static final java.util.regex.Pattern UNICODE_ESCAPE = java.util.regex.Pattern.compile("\\\\+u+[0-9A-Fa-f]{4}");
+
     private void run() {
+        java.util.regex.Matcher escape = UNICODE_ESCAPE.matcher(drl);
+        if (escape.find()) {
+            int line = drl.substring(0, escape.start()).split("\n", -1).length;
+            int column = escape.start() - drl.lastIndexOf('\n', escape.start() - 1);
+            errors.add(new Error("drl", line, column, "unicode escapes (" + escape.group()
+                    + ") are not allowed: write the character itself"));
+            return;
+        }
         DrlParser parser = new DrlParser();
         PackageDescr pkg;
         try {

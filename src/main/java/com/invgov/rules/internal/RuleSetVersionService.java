@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
 @Service
 class RuleSetVersionService implements RuleSetVersions {
 
-        private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
+    private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
+    /** How many of the latest decisions' facts a version must get through before it is published. */
+    private static final int PUBLISH_TRIAL = 200;
 
     private final RuleSetStore store;
     private final PublishedRuleSets published;
@@ -179,6 +181,15 @@ class RuleSetVersionService implements RuleSetVersions {
         }
         // compile before the commit, so the swap after it is instant
         published.compiled(key, version, row.drl());
+        // a version that fails on the facts it will meet would fail every call that asks it (a count, a receipt)
+        SimulationResult trial = simulations.lastDecisions(key, row, PUBLISH_TRIAL);
+        SimulationResult.OutcomeCount failed = trial.byOutcome().get("ERROR");
+        if (failed != null && failed.candidate() > 0) {
+            String example = trial.examples().stream().map(SimulationResult.Case::error)
+                    .filter(java.util.Objects::nonNull).findFirst().orElse("");
+            throw new RuleVersionConflict("Version " + version + " of '" + key + "' fails on " + failed.candidate()
+                    + " of the last " + trial.cases() + " decisions' facts and is not published: " + example);
+        }
         Instant now = clock.instant();
         transaction.executeWithoutResult(tx -> {
             store.lock(key);
@@ -198,14 +209,26 @@ class RuleSetVersionService implements RuleSetVersions {
 
     @Override
     public SimulationResult simulateLastDecisions(String key, int version, int lastDecisions) {
-        requireReader();
-        return simulations.lastDecisions(key, row(key, version), lastDecisions);
+        return simulations.lastDecisions(key, simulated(key, version), lastDecisions);
     }
 
     @Override
     public SimulationResult simulateCsv(String key, int version, String csv) {
+        return simulations.csv(key, simulated(key, version), csv);
+    }
+
+    /**
+     * A version to simulate: a draft written as DRL is code no second ADMIN has looked at yet, and simulating runs
+     * it, so only ADMINs simulate those; table drafts (generated from the rule template) and published or retired
+     * versions every reader may.
+     */
+    private RuleSetStore.Row simulated(String key, int version) {
         requireReader();
-        return simulations.csv(key, row(key, version), csv);
+        RuleSetStore.Row row = row(key, version);
+        if (row.status() == VersionStatus.DRAFT && row.format() == RuleFormat.DRL) {
+            user.requireAnyRole("simulate a draft of rules", Role.ADMIN);
+        }
+        return row;
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------
