@@ -99,9 +99,9 @@ public class Ledger {
 
     /**
      * {@link #post(MovementCommand, Posting)} for a caller that expects a refusal for insufficient stock and
-     * carries on: such a refusal changes nothing and comes back empty (no savepoint needed around the call; the
-     * refusal is not counted as an event — the caller decides what it means). Stock on hold is refused as in
-     * {@code post}.
+     * carries on: such a refusal — also when the stock is there but on hold — changes nothing and comes back empty
+     * (no savepoint needed around the call; the refusal is not counted as an event — the caller decides what it
+     * means).
      */
     public Optional<Movement> postUnlessShort(MovementCommand command, Posting posting) {
         return transactions.inTransaction(() -> {
@@ -116,13 +116,13 @@ public class Ledger {
             }
             try {
                 return Optional.of(nested.execute(status -> posted(m, posting, now, false).orElseThrow()));
-            } catch (InsufficientStock e) {
+            } catch (InsufficientStock | StockOnHold e) {
                 return Optional.empty();
             }
         });
     }
 
-    /** Empty only when {@code whole} and refused for insufficient stock (then nothing changed). */
+    /** Empty only when {@code whole} and refused for insufficient or held stock (then nothing changed). */
     private Optional<Movement> posted(ResolvedMovement m, Posting posting, Instant now, boolean whole) {
         Long id;
         boolean tookLast = true;
@@ -135,7 +135,7 @@ public class Ledger {
             if (posted.refused() >= 0) {
                 ApiProblem refusal = stock.refusal(changes.get(posted.refused()), posting.actor(), now,
                         List.of(m));
-                if (whole && refusal instanceof InsufficientStock) {
+                if (whole && (refusal instanceof InsufficientStock || refusal instanceof StockOnHold)) {
                     return Optional.empty();
                 }
                 throw refusal;
