@@ -170,6 +170,31 @@ public class MasterData {
         return new Saved<>(location, created);
     }
 
+    // ---- reason codes
+
+    /** The reason codes adjustments and movements are booked with, by code. */
+    @Transactional(readOnly = true)
+    public List<ReasonCode> reasonCodes() {
+        return store.reasonCodes();
+    }
+
+    @Transactional(readOnly = true)
+    public ReasonCode reasonCode(String code) {
+        return store.reasonCode(code).orElseThrow(() -> new NotFound("reason code", code));
+    }
+
+    /**
+     * Adds a reason code or changes its description and GL account (ADMIN). A code is never removed: movements and
+     * adjustments keep it.
+     */
+    @Transactional
+    public Saved<ReasonCode> putReasonCode(ReasonCode reason) {
+        user.requireAnyRole("change master data", Role.ADMIN);
+        boolean created = store.save(reason);
+        events.append(created ? "ReasonCodeCreated" : "ReasonCodeChanged", "reason-code", reason.code(), reason);
+        return new Saved<>(reason, created);
+    }
+
     // ---- sites and warehouses
 
     @Transactional(readOnly = true)

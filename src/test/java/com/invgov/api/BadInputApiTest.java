@@ -17,6 +17,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -136,6 +138,30 @@ class BadInputApiTest {
                 .toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(200);
         assertThat(Api.as(port, "olga").get().uri("/api/v1/count-plans?day=1900-01-01").retrieve()
                 .toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(200);
+
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
+    void aTimeAsANumberADuplicateKeyOrACountOfAnotherMonthIsRefusedAndChangesNothing() {
+        List<Long> before = rows();
+
+        // Jackson would read 1e300 as 1970-01-01 and 1700000000 as seconds since 1970
+        for (String number : List.of("1e300", "1700000000", "-1")) {
+            ResponseEntity<JsonNode> numeric = count("\"eventTime\": " + number);
+            assertRefused(numeric, 400, "eventTime");
+            assertThat(numeric.getBody().at("/errors/0/message").asText()).contains("ISO-8601");
+        }
+        // a repeated key is no last-one-wins guess, in a record body as in any other
+        assertRefused(post("olga", "/api/v1/counts", "{\"location\": \"" + LOCATION + "\", \"sku\": \"" + SKU
+                + "\", \"countedQuantity\": 1, \"uom\": \"EA\", \"countedQuantity\": 2}"), 400, null);
+        ResponseEntity<JsonNode> site = Api.as(port, "ada").put().uri("/api/v1/sites/P1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\": \"x\", \"timezone\": \"Europe/Berlin\", \"name\": \"y\"}")
+                .retrieve().toEntity(JsonNode.class);
+        assertRefused(site, 400, null);
+        // a count is recorded within 30 days of its event time: its variance would otherwise be posted long ago
+        assertRefused(count("\"eventTime\": \"" + Instant.now().minus(Duration.ofDays(31)) + "\""), 422, "eventTime");
 
         assertThat(rows()).isEqualTo(before);
     }

@@ -197,7 +197,7 @@ class ApiErrorsTest {
         assertThat(get("olga", "/api/v1/serials?after=garbage").status()).isEqualTo(400);
         assertThat(get("olga", "/api/v1/lots?after=QUJD").status()).isEqualTo(400);
         assertThat(get("olga", "/api/v1/stock?status=GONE").status()).isEqualTo(400);
-        assertThat(get("olga", "/api/v1/events?after=xyz").status()).isEqualTo(400);
+        assertThat(get("ivan", "/api/v1/events?after=xyz").status()).isEqualTo(400);
         Answer missing = get("olga", "/api/v1/items/NOPE-404");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.type()).isEqualTo("not-found");

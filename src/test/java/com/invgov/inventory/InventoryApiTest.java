@@ -145,6 +145,62 @@ class InventoryApiTest {
     }
 
     @Test
+    void reasonCodesAreAListEveryoneReadsAndAdminsExtend() {
+        JsonNode codes = get(Api.as(port, "olga"), "/api/v1/reason-codes").getBody().get("items");
+        assertThat(codes).extracting(c -> c.get("code").asText()).contains("LOST", "FOUND", "DAMAGED", "THEFT",
+                "COUNT_ERROR", "UOM_ERROR", "UNREPORTED_SCRAP", "INTEGRATION_ERROR", "SAMPLE");
+        assertThat(codes).allSatisfy(c -> assertThat(c.get("glAccount").asText()).isNotBlank());
+
+        String code = "RECLASS_" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String body = "{\"description\": \"Reclassification\", \"glAccount\": \"5850\"}";
+        assertThat(put(Api.as(port, "olga"), "/api/v1/reason-codes/" + code, body).getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(put(Api.as(port, "ada"), "/api/v1/reason-codes/" + code, body).getStatusCode().value())
+                .isEqualTo(201);
+        assertThat(put(Api.as(port, "ada"), "/api/v1/reason-codes/" + code, body.replace("5850", "5860"))
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(get(Api.as(port, "audrey"), "/api/v1/reason-codes/" + code).getBody().get("glAccount").asText())
+                .isEqualTo("5860");
+        assertThat(put(Api.as(port, "ada"), "/api/v1/reason-codes/" + code, "{\"description\": \"\"}")
+                .getStatusCode().value()).isEqualTo(422);
+        assertThat(get(Api.as(port, "ada"), "/api/v1/reason-codes/NOPE").getStatusCode().value()).isEqualTo(404);
+        // an adjustment may be requested with it at once
+        ResponseEntity<JsonNode> adjustment = post(Api.as(port, "ivan"), "/api/v1/adjustments", "rc-" + UUID.randomUUID(),
+                """
+                {"location": "P1-WH1-STG", "sku": "NUT-00002", "quantityDelta": 1, "uom": "EA",
+                 "reasonCode": "%s", "note": "reclassified"}""".formatted(code));
+        assertThat(adjustment.getStatusCode().value()).as("%s", adjustment.getBody()).isEqualTo(201);
+        assertThat(adjustment.getBody().get("reasonCode").asText()).isEqualTo(code);
+    }
+
+    @Test
+    void aLocationThatAllowsNegativeStockGoesBelowZeroAgainAndAgain() {
+        RestClient ada = Api.as(port, "ada");
+        RestClient olga = Api.as(port, "olga");
+        String line = "P1-WH1-LINE-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        assertThat(put(ada, "/api/v1/locations/" + line, """
+                {"warehouse": "P1-WH1", "type": "PRODUCTION", "countable": false, "allowNegative": true}""")
+                .getStatusCode().value()).isIn(200, 201);
+        String out = """
+                {"type": "TRANSFER", "sku": "NUT-00002", "quantity": 5, "uom": "EA",
+                 "from": {"location": "%s"}, "to": {"location": "P1-WH1-STG"}}""".formatted(line);
+        for (int i = 1; i <= 3; i++) {
+            ResponseEntity<JsonNode> r = post(olga, "/api/v1/movements", "neg-" + UUID.randomUUID(), out);
+            assertThat(r.getStatusCode().value()).as("transfer %s: %s", i, r.getBody()).isEqualTo(201);
+            assertThat(quantity("NUT-00002", line)).isEqualByComparingTo(BigDecimal.valueOf(-5L * i));
+        }
+        // back to zero, then below it once more
+        String in = """
+                {"type": "TRANSFER", "sku": "NUT-00002", "quantity": 15, "uom": "EA",
+                 "from": {"location": "P1-WH1-STG"}, "to": {"location": "%s"}}""".formatted(line);
+        assertThat(post(olga, "/api/v1/movements", "neg-" + UUID.randomUUID(), in).getStatusCode().value())
+                .isEqualTo(201);
+        assertThat(post(olga, "/api/v1/movements", "neg-" + UUID.randomUUID(), out).getStatusCode().value())
+                .isEqualTo(201);
+        assertThat(quantity("NUT-00002", line)).isEqualByComparingTo("-5");
+    }
+
+    @Test
     void aBatchPostsAllItsMovementsAtOnce() {
         RestClient mes = Api.as(port, "mes");
         BigDecimal rack = quantity("FAS-00001", "P1-WH1-A-03-01");
@@ -291,6 +347,10 @@ class InventoryApiTest {
         assertThat(event.get("subjectId").asText()).isEqualTo(posted.getBody().get("id").asText());
         assertThat(event.get("payload").get("quantity").decimalValue()).isEqualByComparingTo("3");
         assertThat(get(mes, "/api/v1/events?after=" + events.get("next").asText()).getBody().get("items")).isEmpty();
+        // the feed carries adjustments with their system quantities: a counter does not read it (blind counts)
+        ResponseEntity<JsonNode> counter = get(Api.as(port, "omar"), "/api/v1/events?limit=1");
+        assertThat(counter.getStatusCode().value()).isEqualTo(403);
+        assertThat(counter.getBody().get("type").asText()).endsWith("/forbidden");
     }
 
     @Test

@@ -96,6 +96,12 @@ final class InputValueModule extends SimpleModule {
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() != null && parser.currentToken().isNumeric()) {
+                // Jackson would read a number as seconds since 1970 (and 1e300 as 1970 itself): the API takes
+                // ISO-8601 text only, as DESIGN §6 shows every time
+                throw new RefusedValue(parser, RefusedValue.Kind.TIME_AS_NUMBER,
+                        "must be ISO-8601 text, e.g. \"2026-11-30T08:00:00Z\" or \"2026-11-30\", not a number");
+            }
             return checked(parser, _delegatee.deserialize(parser, context));
         }
 

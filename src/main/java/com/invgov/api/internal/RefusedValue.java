@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 
 /**
  * A JSON value that parses but that the API refuses for every field: a string with the NUL character (PostgreSQL
- * cannot store it), a date or time outside {@link StorableTime}. Jackson adds the field's path on the way out;
- * {@link ApiExceptionHandler} answers 400 (NUL, a malformed request) or 422 (a time out of range).
+ * cannot store it), a date or time given as a number or outside {@link StorableTime}. Jackson adds the field's path
+ * on the way out; {@link ApiExceptionHandler} answers 400 (NUL, a number for a time: a malformed request) or 422 (a
+ * time out of range).
  */
 final class RefusedValue extends JsonMappingException {
 
-    enum Kind { UNSTORABLE_TEXT, TIME_OUT_OF_RANGE }
+    enum Kind { UNSTORABLE_TEXT, TIME_OUT_OF_RANGE, TIME_AS_NUMBER }
 
     private final Kind kind;
     private final String reason;

@@ -242,4 +242,24 @@ public class MasterDataStore {
     public boolean reasonCodeExists(String code) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM reason_code WHERE code = ?)").param(code).query(Boolean.class).single();
     }
+
+    public List<com.invgov.inventory.ReasonCode> reasonCodes() {
+        return jdbc.sql("SELECT code, description, gl_account FROM reason_code ORDER BY code")
+                .query(com.invgov.inventory.ReasonCode.class).list();
+    }
+
+    public Optional<com.invgov.inventory.ReasonCode> reasonCode(String code) {
+        return jdbc.sql("SELECT code, description, gl_account FROM reason_code WHERE code = ?").param(code)
+                .query(com.invgov.inventory.ReasonCode.class).optional();
+    }
+
+    /** Creates or replaces; true when created. */
+    public boolean save(com.invgov.inventory.ReasonCode reason) {
+        return jdbc.sql("""
+                        INSERT INTO reason_code (code, description, gl_account) VALUES (?, ?, ?)
+                        ON CONFLICT (code) DO UPDATE SET description = excluded.description,
+                            gl_account = excluded.gl_account
+                        RETURNING (xmax = 0) AS created""")
+                .params(reason.code(), reason.description(), reason.glAccount()).query(Boolean.class).single();
+    }
 }

@@ -9,6 +9,7 @@ import com.invgov.inventory.ItemFilter;
 import com.invgov.inventory.Location;
 import com.invgov.inventory.LocationType;
 import com.invgov.inventory.MasterData;
+import com.invgov.inventory.ReasonCode;
 import com.invgov.inventory.Site;
 import com.invgov.inventory.Supplier;
 import com.invgov.inventory.SupplierStatus;
@@ -99,6 +100,30 @@ class MasterDataController {
                              @RequestParam(required = false) String after,
                              @RequestParam(required = false) Integer limit) {
         return masterData.locations(warehouse, type, after, Cursor.limit(limit));
+    }
+
+    @PutMapping(path = "/reason-codes/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Add a reason code or change its description and GL account (ADMIN); codes are never removed")
+    ResponseEntity<Object> putReasonCode(@PathVariable String code, @Valid @RequestBody Requests.ReasonCodeRequest body,
+                                         @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                         HttpServletRequest request) {
+        Codes.check("code", code);
+        if (code.length() > 40) {
+            throw new com.invgov.api.ValidationFailed("code", "at most 40 characters");
+        }
+        return put(request, key, body, () -> masterData.putReasonCode(
+                new ReasonCode(code, body.description(), body.glAccount())));
+    }
+
+    @GetMapping("/reason-codes/{code}")
+    ReasonCode reasonCode(@PathVariable String code) {
+        return masterData.reasonCode(code);
+    }
+
+    @GetMapping("/reason-codes")
+    @Operation(summary = "The reason codes adjustments and movements are booked with, each with its GL account")
+    Page<ReasonCode> reasonCodes() {
+        return new Page<>(masterData.reasonCodes(), null);
     }
 
     @PutMapping(path = "/sites/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -65,6 +65,9 @@ final class Requests {
     record SiteRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 60) String timezone) {
     }
 
+    record ReasonCodeRequest(@NotBlank @Size(max = 200) String description, @NotBlank @Size(max = 40) String glAccount) {
+    }
+
     record WarehouseRequest(@NotBlank @Size(max = 20) String site, @NotBlank @Size(max = 200) String name) {
     }
 
