@@ -254,7 +254,54 @@ class CountPlanApiTest {
                 .param(kept.get("adjustment")).query(String.class).single()).isEqualTo("A2");
     }
 
+    @Test
+    void aPlannedCountOfAPlaceWithSeveralLotsStaysOpenUntilEachLotIsCounted() {
+        String[] pair = newPair("T7L-", "LOT", "0.01");
+        String sku = pair[0];
+        String location = pair[1];
+        String receipt = """
+                {"type": "RECEIPT", "sku": "%s", "quantity": %d, "uom": "EA", "lot": "%s", "to": {"location": "%s"}}""";
+        assertThat(Api.as(port, "olga").post().uri("/api/v1/movements/batch").header("Idempotency-Key", "receipt-" + sku)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"movements\": [" + receipt.formatted(sku, 10, "L1", location) + ", "
+                        + receipt.formatted(sku, 5, "L2", location) + "]}")
+                .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(201);
+        refused(sku, location);
+        JsonNode line = CycleCountProcessTest.line(post("ivan", Map.of("day", tomorrow.toString())).getBody(), sku,
+                location);
+        assertThat(line.get("lot").isNull()).as("two lots: the plan names none").isTrue();
+        String taskId = line.get("taskId").asText();
+        assertThat(taskSubject("olga", taskId).get("lots")).extracting(JsonNode::asText).containsExactly("L1", "L2");
+
+        assertThat(complete("olga", taskId, Map.of("countedQuantity", 10, "uom", "EA", "lot", "L1"))
+                .getStatusCode().value()).isEqualTo(204);
+        // L2 is still to count: the task stays, naming it (never a quantity)
+        assertThat(planLine(sku, location).get("status").asText()).isEqualTo("PLANNED");
+        JsonNode subject = taskSubject("olga", taskId);
+        assertThat(subject.get("lots")).extracting(JsonNode::asText).containsExactly("L2");
+        assertThat(subject.toString()).doesNotContain("quantity");
+
+        assertThat(complete("omar", taskId, Map.of("countedQuantity", 5, "uom", "EA", "lot", "L2"))
+                .getStatusCode().value()).isEqualTo(204);
+        JsonNode counted = planLine(sku, location);
+        assertThat(counted.get("status").asText()).isEqualTo("COUNTED");
+        assertThat(Api.as(port, "olga").get().uri("/api/v1/tasks/" + taskId).retrieve().toEntity(JsonNode.class)
+                .getStatusCode().value()).as("the task is done").isEqualTo(404);
+    }
+
     // ---- helpers
+
+    private JsonNode planLine(String sku, String location) {
+        return CycleCountProcessTest.line(Api.as(port, "ivan").get().uri("/api/v1/count-plans?day=" + tomorrow)
+                .retrieve().body(JsonNode.class), sku, location);
+    }
+
+    private JsonNode taskSubject(String user, String taskId) {
+        ResponseEntity<JsonNode> task = Api.as(port, user).get().uri("/api/v1/tasks/" + taskId).retrieve()
+                .toEntity(JsonNode.class);
+        assertThat(task.getStatusCode().value()).as("%s", task.getBody()).isEqualTo(200);
+        return task.getBody().get("subject");
+    }
 
     /** A new C item of this tracking and unit cost and a new countable STOCK location: {sku, location}. */
     private String[] newPair(String prefix, String tracking, String unitCost) {

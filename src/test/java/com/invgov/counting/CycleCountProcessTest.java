@@ -135,6 +135,8 @@ class CycleCountProcessTest {
         JsonNode line = line(planNow("ivan", first).getBody(), SKU, LOCATION);
         ProcessInstance count = countInstance(line.get("id").asText());
 
+        // the next morning: yesterday's open line rolls over into today's plan
+        clock.moveTo(first.plusDays(1).atTime(4, 0).toInstant(ZoneOffset.UTC));
         JsonNode next = line(planNow("ivan", first.plusDays(1)).getBody(), SKU, LOCATION);
 
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(count).isEnded();
@@ -149,6 +151,35 @@ class CycleCountProcessTest {
         clock.moveTo(first.plusDays(1).atTime(9, 0).toInstant(ZoneOffset.UTC));
         assertThat(count("olga", next.get("taskId").asText(), SKU, LOCATION).getStatusCode().value()).isEqualTo(201);
         assertThat(line(plans("ivan", first.plusDays(1)), SKU, LOCATION).get("onTime").asBoolean()).isFalse();
+    }
+
+    @Test
+    void planningADayAheadLeavesTodaysTasksOpenAndTheDaysBetweenToTheirOwnPlans() {
+        refusedToday(SKU, LOCATION);
+        LocalDate day = today.plusDays(1);
+        clock.moveTo(day.atTime(4, 0).toInstant(ZoneOffset.UTC));
+        JsonNode line = line(planNow("ivan", day).getBody(), SKU, LOCATION);
+        ProcessInstance count = countInstance(line.get("id").asText());
+
+        // at 10:00 a controller plans next week's Monday
+        clock.moveTo(day.atTime(10, 0).toInstant(ZoneOffset.UTC));
+        JsonNode ahead = planNow("ivan", day.plusDays(5)).getBody();
+
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(count).isWaitingAt("count");
+        assertThat(line(plans("olga", day), SKU, LOCATION).get("status").asText()).isEqualTo("PLANNED");
+        assertThat(ahead).isNotEmpty();
+        ahead.forEach(plan -> assertThat(plan.get("lines")).noneSatisfy(l -> assertThat(
+                l.get("sku").asText() + "@" + l.get("location").asText()).isEqualTo(SKU + "@" + LOCATION)));
+        // today's count task can still be counted
+        assertThat(count("olga", line.get("taskId").asText(), SKU, LOCATION).getStatusCode().value()).isEqualTo(201);
+        assertThat(line(plans("olga", day), SKU, LOCATION).get("onTime").asBoolean()).isTrue();
+
+        // the next morning still gets a plan of its own (the timer's run, here on demand)
+        LocalDate next = day.plusDays(1);
+        clock.moveTo(next.atTime(4, 0).toInstant(ZoneOffset.UTC));
+        planNow("ivan", next);
+        assertThat(jdbc.sql("SELECT count(*) FROM count_plan WHERE day = ? AND planned_by = 'ivan'").param(next)
+                .query(Long.class).single()).as("every warehouse planned %s", next).isEqualTo((long) ahead.size());
     }
 
     @Test

@@ -14,15 +14,12 @@ import java.util.List;
 
 /**
  * Read-only queries over counts and adjustments (V40 tables) for the dashboard and the approvals inbox. A first
- * count is a count that is not a recount: no {@code recount_of}, and not a later count of an adjustment an earlier
- * count opened (a recount through its task carries no {@code recount_of}).
+ * count is a count that is not a recount (V62: {@code recount}, set as the count is recorded).
  */
 @Repository
 class AdjustmentReadStore {
 
-    private static final String FIRST_COUNT = """
-            c.recount_of IS NULL AND (c.adjustment_id IS NULL OR NOT EXISTS (
-              SELECT 1 FROM count_result e WHERE e.adjustment_id = c.adjustment_id AND e.created_at < c.created_at))""";
+    private static final String FIRST_COUNT = "NOT c.recount";
 
     private final JdbcClient jdbc;
 

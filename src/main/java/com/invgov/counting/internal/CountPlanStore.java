@@ -14,9 +14,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -51,9 +53,19 @@ class CountPlanStore {
 
     // ---- plans
 
-    Optional<LocalDate> latestPlannedDay(String warehouse) {
-        return jdbc.sql("SELECT max(day) FROM count_plan WHERE warehouse = ?").param(warehouse)
-                .query((rs, n) -> Optional.ofNullable(rs.getDate(1)).map(Date::toLocalDate)).single();
+    /**
+     * Serializes planning runs (every node, every day planned): a run sees the lines an earlier one made, so no pair
+     * is planned twice. Held to the end of the run's transaction.
+     */
+    void lockPlanning() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('invgov.count-planning', 0))").query().singleRow();
+    }
+
+    /** The pairs with a PLANNED line of {@code day} or later: they are being counted and are not planned again. */
+    Set<List<String>> pairsPlannedFrom(LocalDate day) {
+        return new HashSet<>(jdbc.sql("SELECT sku, location FROM count_plan_line WHERE status = 'PLANNED' AND day >= ?")
+                .param(Date.valueOf(day))
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).list());
     }
 
     /** Inserts the plan header; false when the warehouse already has a plan for the day (another run made it). */
@@ -109,6 +121,23 @@ class CountPlanStore {
         return () -> rows.get().stream().findFirst();
     }
 
+    /**
+     * The lots of a line's pair that hold stock (any status) and have no count recorded since its plan was made:
+     * what a count planned without a lot (the place held several) still has to count. A count being recorded in
+     * this transaction is not among them yet.
+     */
+    List<String> lotsToCount(StoredLine line) {
+        return jdbc.sql("""
+                        SELECT DISTINCT b.lot FROM balance b
+                        WHERE b.sku = ? AND b.location = ? AND b.lot <> '' AND b.quantity <> 0
+                          AND NOT EXISTS (SELECT 1 FROM count_result c WHERE c.sku = b.sku AND c.location = b.location
+                                            AND c.lot = b.lot AND c.created_at >= (SELECT p.planned_at FROM count_plan p
+                                              WHERE p.warehouse = ? AND p.day = ?))
+                        ORDER BY b.lot""")
+                .params(line.line().sku(), line.line().location(), line.warehouse(), Date.valueOf(line.day()))
+                .query(String.class).list();
+    }
+
     void counted(String id, String countId, LocalDate countedOn, boolean onTime, String taskId, Instant at) {
         jdbc.sql("""
                         UPDATE count_plan_line SET status = 'COUNTED', count_id = ?::uuid, counted_on = ?, on_time = ?,
@@ -146,15 +175,21 @@ class CountPlanStore {
     // ---- planning inputs
 
     /** Per pair: the day of its last count up to {@code dayEnd} and the within-tolerance share of its last 5. */
+    /**
+     * Per pair counted before {@code before}: the day of its last count (recounts too) and how many of its last 5
+     * first counts were within tolerance. A recount verifies a first count; it is not counted again (DESIGN §5.2's
+     * accuracy, the same as the dashboard's and the Counting overview's).
+     */
     Map<List<String>, LastCounts> lastCounts(Instant before) {
         Map<List<String>, LastCounts> result = new HashMap<>();
         jdbc.sql("""
-                        SELECT sku, location, max(event_time) AS last, count(*) AS n,
-                               count(*) FILTER (WHERE within_tolerance) AS ok
+                        SELECT sku, location, max(event_time) AS last, count(*) FILTER (WHERE first_rn <= 5) AS n,
+                               count(*) FILTER (WHERE first_rn <= 5 AND within_tolerance) AS ok
                         FROM (SELECT sku, location, event_time, within_tolerance,
-                                     row_number() OVER (PARTITION BY sku, location ORDER BY event_time DESC) AS rn
+                                     CASE WHEN recount THEN NULL ELSE row_number() OVER (
+                                       PARTITION BY sku, location, recount ORDER BY event_time DESC) END AS first_rn
                               FROM count_result WHERE event_time < ?) recent
-                        WHERE rn <= 5 GROUP BY sku, location""")
+                        GROUP BY sku, location""")
                 .param(Timestamp.from(before))
                 .query((ResultSet rs) -> {
                     result.put(List.of(rs.getString(1), rs.getString(2)), new LastCounts(
@@ -223,9 +258,10 @@ class CountPlanStore {
     record LocationAccuracy(String location, int counts, int withinTolerance) {
     }
 
+    /** First counts (not recounts) per location since {@code since}, and how many were within tolerance. */
     List<LocationAccuracy> accuracyByLocation(Instant since) {
         return jdbc.sql("SELECT location, count(*), count(*) FILTER (WHERE within_tolerance) FROM count_result "
-                        + "WHERE event_time >= ? GROUP BY location")
+                        + "WHERE event_time >= ? AND NOT recount GROUP BY location")
                 .param(Timestamp.from(since))
                 .query((rs, n) -> new LocationAccuracy(rs.getString(1), rs.getInt(2), rs.getInt(3))).list();
     }

@@ -222,10 +222,16 @@ class CountPlanning implements CountPlans {
 
     /**
      * A first count of a pair was recorded: its open plan line, if any, is counted (on time when on or before the due
-     * date) and its count task completed, in the caller's transaction.
+     * date) and its count task completed, in the caller's transaction. A line planned without a lot (the place held
+     * several lots of a lot-tracked item) is counted once every lot holding stock there has a count since the line's
+     * day; until then its task stays open and lists the lots still to count.
+     *
+     * @param lot the lot counted, of a lot-tracked item; null otherwise
      */
-    void counted(Supplier<Optional<CountPlanStore.StoredLine>> openLine, String countId, Instant eventTime) {
-        openLine.get().ifPresent(l -> {
+    void counted(Supplier<Optional<CountPlanStore.StoredLine>> openLine, String countId, Instant eventTime,
+                 String lot) {
+        openLine.get().filter(l -> lot == null || l.line().lot() != null
+                || store.lotsToCount(l).stream().allMatch(lot::equals)).ifPresent(l -> {
             LocalDate on = LocalDate.ofInstant(eventTime, ZoneOffset.UTC);
             String taskId = l.line().taskId() != null ? l.line().taskId()
                     : countTask(l.id()).map(WorkTask::id).orElse(null);
@@ -239,27 +245,33 @@ class CountPlanning implements CountPlans {
     // ---- planning (the cycle-count process's step)
 
     /**
-     * Plans {@code day} for every warehouse that has no plan for it (or a later day) yet. Runs inside the process
-     * step, in its transaction.
+     * Plans {@code day} for every warehouse that has no plan for it yet. Runs inside the process step, in its
+     * transaction, one run at a time. The open lines of days that are over (before today, or before {@code day} when
+     * that is today) roll over into the new plan; lines of today stay open when a later day is planned ahead, and
+     * their pairs are left out of that plan (a pair has one open count), as are the pairs of any other plan made
+     * ahead.
      */
     PlanningRun plan(LocalDate day, String by) {
+        store.lockPlanning();
         Instant now = clock.instant();
         Policy policy = new Policy(day);
+        LocalDate over = day.isBefore(today()) ? day : today();
+        Set<List<String>> beingCounted = store.pairsPlannedFrom(over);
         Map<List<String>, String> lots = new HashMap<>();
-        List<CountCandidate> candidates = candidates(day, lots);
+        List<CountCandidate> candidates = candidates(day, lots, policy).stream()
+                .filter(c -> !beingCounted.contains(List.of(c.pair().sku(), c.pair().location())))
+                .toList();
         CountPlan plan = new CountPlanner(policy.asPlannerPolicy(), policy::intervalDays).plan(day, candidates);
         List<String> planned = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         int started = 0;
         for (WarehouseDayPlan warehouse : plan.warehouses()) {
             String w = warehouse.warehouse();
-            Optional<LocalDate> latest = store.latestPlannedDay(w);
-            if ((latest.isPresent() && !latest.get().isBefore(day))
-                    || !store.insertPlan(w, day, warehouse.capacity(), policy.version, now, by)) {
+            if (!store.insertPlan(w, day, warehouse.capacity(), policy.version, now, by)) {
                 skipped.add(w);
                 continue;
             }
-            for (var open : store.openLinesBefore(w, day)) {
+            for (var open : store.openLinesBefore(w, over)) {
                 store.rollOver(open.id(), now);
                 processEvents.correlate(ROLLED_OVER_MESSAGE, open.id());
             }
@@ -289,9 +301,9 @@ class CountPlanning implements CountPlans {
 
     /**
      * The countable pairs and what the planner needs to know about each, as of {@code day}; {@code lots} receives the
-     * single lot of each pair that holds exactly one.
+     * single lot of each pair that holds exactly one. Event counts are due as {@code policy} says.
      */
-    List<CountCandidate> candidates(LocalDate day, Map<List<String>, String> lots) {
+    private List<CountCandidate> candidates(LocalDate day, Map<List<String>, String> lots, Policy policy) {
         Map<String, Location> countable = new HashMap<>();
         String after = null;
         do {
@@ -315,15 +327,14 @@ class CountPlanning implements CountPlans {
             after = page.next();
         } while (after != null);
 
-        Map<List<String>, List<EventCount>> events = new HashMap<>();
-        for (var e : store.events(day.minusDays(400), day)) {
+        Map<List<String>, List<CountPlanStore.StoredEvent>> events = new HashMap<>();
+        for (var e : store.events(day.minusDays(400), day.plusDays(1))) {
             List<String> key = List.of(e.sku(), e.location());
             if (!countable.containsKey(e.location())) {
                 continue;
             }
             pairs.computeIfAbsent(key, k -> new TreeSet<>());
-            events.computeIfAbsent(key, k -> new ArrayList<>())
-                    .add(new EventCount(EventCountReason.valueOf(e.reason()), e.occurredOn()));
+            events.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
         }
 
         pairs.forEach((k, v) -> {
@@ -352,10 +363,13 @@ class CountPlanning implements CountPlans {
             CountablePair pair = new CountablePair(key.get(0), key.get(1), location.warehouse(),
                     AbcClass.valueOf(item.get().abcClass().name()), item.get().regulated());
             CountPlanStore.LastCounts counts = last.get(key);
+            int dueInDays = policy.eventCountDueInDays(pair);
             candidates.add(new CountCandidate(pair, since.getOrDefault(key, day),
                     Optional.ofNullable(counts).map(CountPlanStore.LastCounts::lastCounted),
                     counts == null ? CountAccuracy.unknown() : CountAccuracy.of(counts.withinTolerance(), counts.counts()),
-                    events.getOrDefault(key, List.of())));
+                    events.getOrDefault(key, List.of()).stream()
+                            .map(e -> new EventCount(EventCountReason.valueOf(e.reason()), e.occurredOn(), dueInDays))
+                            .toList()));
         }
         return candidates;
     }
@@ -389,9 +403,16 @@ class CountPlanning implements CountPlans {
                     accuracy.withinTolerance(), CountTrigger.NONE)).intervalDays();
         }
 
+        /** Days after its event that an event count of the pair is due ({@code eventCountDueInDays}; else 1). */
+        int eventCountDueInDays(CountablePair pair) {
+            Integer days = decide(CycleCountFact.of(pair.abcClass().name(), pair.regulated(), 0, 0,
+                    CountTrigger.ZERO_BALANCE)).eventCountDueInDays();
+            return days == null ? 1 : Math.max(0, days);
+        }
+
         private CycleCountDecision decide(CycleCountFact fact) {
             return decisions.computeIfAbsent(List.of(fact.abcClass(), fact.regulated(), fact.recentCounts(),
-                    fact.recentCountsWithinTolerance()), k -> {
+                    fact.recentCountsWithinTolerance(), fact.trigger()), k -> {
                 RuleDecision<CycleCountDecision> d = rules.decide(RuleSet.CYCLE_COUNT_POLICY, subject, fact);
                 version = d.version();
                 return d.decision();

@@ -26,12 +26,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Count results: converts to the base UoM, hands the variance to the adjustments, keeps the count. */
 @Service
 class CountService implements Counts {
 
     private static final Role[] COUNTERS = {Role.OPERATOR, Role.INVENTORY_CONTROLLER, Role.ADMIN, Role.INTEGRATION};
+    /** How late a count may be recorded: a paper count keyed in after an outage, not a count of another era. */
+    static final java.time.Duration OLDEST_COUNT = java.time.Duration.ofDays(30);
 
     private final MasterData masterData;
     private final Adjustments adjustments;
@@ -67,6 +70,11 @@ class CountService implements Counts {
         Instant at = eventTime == null ? now : eventTime;
         if (at.isAfter(now.plusSeconds(300))) {
             throw new ValidationFailed("eventTime", "a count cannot happen in the future");
+        }
+        if (at.isBefore(now.minus(OLDEST_COUNT))) {
+            // its variance would be posted that far back and carried through every later movement to today
+            throw new ValidationFailed("eventTime", "a count is recorded at most " + OLDEST_COUNT.toDays()
+                    + " days after it was made");
         }
         // as stored: no exponent, no trailing zeros (0E-999999999 is a valid 0 and must stay one)
         BigDecimal entered = Quantities.plain(countedQuantity);
@@ -109,9 +117,17 @@ class CountService implements Counts {
         }
 
         String id = UUID.randomUUID().toString();
-        // a first count of the pair answers its open planned count, whether or not it came through the task; the
-        // line is read (and locked) with the count's first query, not in a round trip of its own
-        var openLine = adjustmentToRecount == null ? planning.openLine(sku, place.code()) : null;
+        Supplier<Optional<CountPlanStore.StoredLine>> openLine = null;
+        if (adjustmentToRecount == null) {
+            // Two first counts of one pair at the same moment take turns: the second reads the system quantity after
+            // the first has committed (an AUTO_APPROVE posts in the count's transaction; without the lock both would
+            // post the same variance). A recount takes turns on its adjustment's row instead. Sent with the count's
+            // first query, as is the pair's open planned count, which a first count answers whether or not it came
+            // through the task (its line is read and locked there too).
+            writes.prefetch("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", (rs, n) -> Boolean.TRUE,
+                    "count:" + sku + "\u001f" + place.code());
+            openLine = planning.openLine(sku, place.code());
+        }
         CountAssessed assessed = adjustmentToRecount == null
                 ? adjustments.count(id, sku, place.code(), normalizedLot, counted, scanned, at, counter)
                 : adjustments.recount(adjustmentToRecount, id, sku, place.code(), normalizedLot, counted, scanned, at,
@@ -121,16 +137,17 @@ class CountService implements Counts {
         writes.write("""
                         INSERT INTO count_result (id, sku, location, lot, counted_qty, entered_qty, entered_uom,
                           count_task_id, recount_of, event_time, counted_by, system_qty, diff_qty, within_tolerance,
-                          outcome, adjustment_id, created_at, serials)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                          outcome, adjustment_id, created_at, serials, recount)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                         UUID.fromString(id), sku, place.code(), normalizedLot, counted, entered, uom,
                         countTaskId, recountOf == null ? null : UUID.fromString(recountOf), Timestamp.from(at), counter,
                         assessed.variance().systemQuantity(), assessed.variance().diffQuantity(),
                         outcome.equals("NO_VARIANCE") || outcome.equals("AUTO_APPROVE"), outcome,
                         assessed.adjustmentId() == null ? null : UUID.fromString(assessed.adjustmentId()),
-                        Timestamp.from(now), scanned == null ? null : new SqlArrayValue("text", scanned.toArray()));
+                        Timestamp.from(now), scanned == null ? null : new SqlArrayValue("text", scanned.toArray()),
+                        adjustmentToRecount != null);
         if (openLine != null) {
-            planning.counted(openLine, id, at);
+            planning.counted(openLine, id, at, item.tracking() == Tracking.LOT ? normalizedLot : null);
         }
         return new CountResult(id, assessed.variance(), assessed.decision(), assessed.adjustmentId());
     }

@@ -1,5 +1,8 @@
 package com.invgov.counting.internal;
 
+import com.invgov.inventory.MasterData;
+import com.invgov.inventory.Tracking;
+
 import com.invgov.api.ApiProblem;
 import com.invgov.counting.CountPlans;
 import com.invgov.counting.Counts;
@@ -25,10 +28,12 @@ class CountTasks implements TaskKind {
 
     private final CountPlanStore store;
     private final Counts counts;
+    private final MasterData masterData;
 
-    CountTasks(CountPlanStore store, Counts counts) {
+    CountTasks(CountPlanStore store, Counts counts, MasterData masterData) {
         this.store = store;
         this.counts = counts;
+        this.masterData = masterData;
     }
 
     @Override
@@ -45,8 +50,16 @@ class CountTasks implements TaskKind {
     @Override
     public TaskSubject subject(WorkTask task) {
         return store.line(task.businessKey())
-                .map(l -> new TaskSubject("count", l.id(), l.line().sku(), l.line().location(), l.line().lot()))
+                .map(l -> new TaskSubject("count", l.id(), l.line().sku(), l.line().location(), l.line().lot(),
+                        l.line().lot() == null ? lotsOf(l) : null))
                 .orElse(TaskSubject.of("count", task.businessKey()));
+    }
+
+    /** Of a line planned without a lot: the lots a lot-tracked item still has to be counted in there, or null. */
+    private List<String> lotsOf(CountPlanStore.StoredLine line) {
+        boolean byLot = masterData.findItem(line.line().sku()).map(i -> i.tracking() == Tracking.LOT).orElse(false);
+        List<String> lots = byLot ? store.lotsToCount(line) : List.of();
+        return lots.isEmpty() ? null : lots;
     }
 
     @Override

@@ -112,8 +112,11 @@ class DemoPlantCountSimulationTest {
         }
         assertEventsCountedTheNextDay(simulation);
         assertEveryPairCountedAndStillWithinItsIntervalAtTheEnd(simulation, 5);
+        // DESIGN's order (the oldest last count first within a class) lets a pair whose interval is shorter than its
+        // class-mates' (regulated, or halved for poor accuracy) wait behind pairs counted longer ago: about a week late
+        // at most here (earliest-due-date order would keep it to 5 days)
         long maxLate = simulation.counts.stream().mapToLong(CountSimulation.Count::daysLate).max().orElseThrow();
-        assertThat(maxLate).as("most days any count came after its interval ended").isLessThanOrEqualTo(5);
+        assertThat(maxLate).as("most days any count came after its interval ended").isLessThanOrEqualTo(8);
         assertThat(simulation.counts).filteredOn(count -> count.reason().isEvent())
                 .allSatisfy(count -> assertThat(count.daysLate()).isZero());
     }
