@@ -15,6 +15,7 @@ import com.invgov.workflow.TaskItem;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.BigDecimalField;
@@ -116,6 +117,38 @@ class CountingConsoleTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> UI.getCurrent().navigate(CountingView.class))
                 .as("operators have My tasks, not Counting")
                 .isInstanceOf(com.github.mvysny.kaributesting.v10.MockAccessDeniedException.class);
+    }
+
+    @Test
+    void theCountingViewShowsThePlanOfADayPickedPerWarehouse() {
+        LocalDate tomorrow = today.plusDays(1);
+        publisher.publishEvent(new StockRefused("POSTING", SKU, LOCATION, null, BigDecimal.ONE, "test", "olga"));
+        signInService("ivan", "INVENTORY_CONTROLLER");
+        List<CountPlanView> planned = plans.planNow(tomorrow);
+        CountPlanView wh1 = planned.stream().filter(p -> p.warehouse().equals("P1-WH1")).findFirst().orElseThrow();
+        CountPlanView other = planned.stream().filter(p -> !p.warehouse().equals("P1-WH1")).findFirst().orElseThrow();
+        ConsoleSession.signIn(context, "audrey", "AUDITOR");
+        UI.getCurrent().navigate(CountingView.class);
+        DatePicker day = _get(DatePicker.class, spec -> spec.withId("counting-day"));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> warehouse = _get(ComboBox.class, spec -> spec.withId("counting-warehouse"));
+        @SuppressWarnings("unchecked")
+        Grid<CountPlanView.Line> lines = _get(Grid.class, spec -> spec.withId("counting-lines"));
+        assertThat(day.getValue()).as("today unless another day is picked").isEqualTo(today);
+        warehouse.setValue("P1-WH1");
+        assertThat(span("counting-summary").getText()).isEqualTo("No plan for P1-WH1 on " + today);
+        assertThat(_fetch(lines, 0, 1000)).isEmpty();
+
+        day.setValue(tomorrow);
+
+        assertThat(span("counting-summary").getText()).startsWith("P1-WH1 " + tomorrow + ": ");
+        assertThat(_fetch(lines, 0, 1000)).extracting(CountPlanView.Line::id)
+                .containsExactlyElementsOf(wh1.lines().stream().map(CountPlanView.Line::id).toList());
+        assertThat(_fetch(lines, 0, 1000)).anyMatch(l -> l.sku().equals(SKU) && l.location().equals(LOCATION));
+        warehouse.setValue(other.warehouse());
+        assertThat(span("counting-summary").getText()).startsWith(other.warehouse() + " " + tomorrow + ": ");
+        assertThat(_fetch(lines, 0, 1000)).extracting(CountPlanView.Line::id)
+                .containsExactlyElementsOf(other.lines().stream().map(CountPlanView.Line::id).toList());
     }
 
     @Test
