@@ -15,4 +15,11 @@ public interface Counts {
      */
     CountResult count(String location, String sku, String lot, BigDecimal countedQuantity, String uom,
                       java.util.List<String> serials, String countTaskId, String recountOf, Instant eventTime);
+
+    /**
+     * A count as its answer showed it, with what was counted. Blind counts stay blind: who holds only OPERATOR reads
+     * only the counts they posted themselves (403 otherwise); every other role reads any. 404 when there is no such
+     * count (also for an id that is no count id).
+     */
+    Count read(String id);
 }

@@ -4,7 +4,9 @@ import com.invgov.adjustment.Adjustments;
 import com.invgov.adjustment.CountAssessed;
 import com.invgov.api.DeferredWrites;
 import com.invgov.api.FieldProblem;
+import com.invgov.api.NotFound;
 import com.invgov.api.ValidationFailed;
+import com.invgov.counting.Count;
 import com.invgov.counting.CountResult;
 import com.invgov.counting.Counts;
 import com.invgov.inventory.Item;
@@ -13,6 +15,7 @@ import com.invgov.inventory.MasterData;
 import com.invgov.inventory.Quantities;
 import com.invgov.inventory.Tracking;
 import com.invgov.security.CurrentUser;
+import com.invgov.security.NotPermitted;
 import com.invgov.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -23,8 +26,10 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -35,6 +40,8 @@ class CountService implements Counts {
     private static final Role[] COUNTERS = {Role.OPERATOR, Role.INVENTORY_CONTROLLER, Role.ADMIN, Role.INTEGRATION};
     /** How late a count may be recorded: a paper count keyed in after an outage, not a count of another era. */
     static final java.time.Duration OLDEST_COUNT = java.time.Duration.ofDays(30);
+    /** Who reads any count: every role but OPERATOR (a recounter must not see the system quantity). */
+    private static final Role[] READERS = EnumSet.complementOf(EnumSet.of(Role.OPERATOR)).toArray(Role[]::new);
 
     private final MasterData masterData;
     private final Adjustments adjustments;
@@ -43,9 +50,11 @@ class CountService implements Counts {
     private final Clock clock;
     private final CountPlanning planning;
     private final DeferredWrites writes;
+    private final CountReads reads;
 
     CountService(MasterData masterData, Adjustments adjustments, JdbcClient jdbc, CurrentUser user, Clock clock,
-                 CountPlanning planning, DeferredWrites writes) {
+                 CountPlanning planning, DeferredWrites writes, CountReads reads) {
+        this.reads = reads;
         this.writes = writes;
         this.planning = planning;
         this.masterData = masterData;
@@ -137,19 +146,45 @@ class CountService implements Counts {
         writes.write("""
                         INSERT INTO count_result (id, sku, location, lot, counted_qty, entered_qty, entered_uom,
                           count_task_id, recount_of, event_time, counted_by, system_qty, diff_qty, within_tolerance,
-                          outcome, adjustment_id, created_at, serials, recount)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                          outcome, adjustment_id, created_at, serials, diff_value, diff_pct, approver_roles, rule_set,
+                          rule_set_version, fired_rules, recount)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                         UUID.fromString(id), sku, place.code(), normalizedLot, counted, entered, uom,
                         countTaskId, recountOf == null ? null : UUID.fromString(recountOf), Timestamp.from(at), counter,
                         assessed.variance().systemQuantity(), assessed.variance().diffQuantity(),
                         outcome.equals("NO_VARIANCE") || outcome.equals("AUTO_APPROVE"), outcome,
                         assessed.adjustmentId() == null ? null : UUID.fromString(assessed.adjustmentId()),
                         Timestamp.from(now), scanned == null ? null : new SqlArrayValue("text", scanned.toArray()),
+                        assessed.variance().diffValue(), assessed.variance().diffPercent(),
+                        String.join(",", assessed.decision().approverRoles()), assessed.decision().ruleSet(),
+                        assessed.decision().ruleSetVersion(), String.join("\n", assessed.decision().firedRules()),
                         adjustmentToRecount != null);
         if (openLine != null) {
             planning.counted(openLine, id, at, item.tracking() == Tracking.LOT ? normalizedLot : null);
         }
         return new CountResult(id, assessed.variance(), assessed.decision(), assessed.adjustmentId());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Count read(String id) {
+        String me = user.requireUsername();
+        UUID key = countIdOr404(id);
+        writes.flush();
+        Count count = reads.find(key).orElseThrow(() -> new NotFound("count", id));
+        // blind counts: a counter sees a count's system quantity only in the answer to their own count
+        if (!user.hasAnyRole(READERS) && !me.equals(count.countedBy())) {
+            throw new NotPermitted("read counts of others", Set.of(READERS));
+        }
+        return count;
+    }
+
+    private static UUID countIdOr404(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new NotFound("count", String.valueOf(id));
+        }
     }
 
     private record Original(String sku, String location, String lot, String adjustmentId) {

@@ -9,6 +9,7 @@ import com.invgov.security.Role;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -21,11 +22,15 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
  * The Counting overview: per warehouse today's plan, open and overdue counts and the accuracy of the last 30 days;
- * the lines of today's plan of one warehouse; and, for controllers and admins, "Plan now". Blind like the plans.
+ * the lines of one warehouse's plan of a day picked (today unless another is picked); and, for controllers and admins,
+ * "Plan now" (today's plan). Blind like the plans.
  */
 @Route("counting")
 @PageTitle("Counting · invgov")
@@ -35,13 +40,16 @@ public class CountingView extends VerticalLayout {
 
     final Grid<CountingOverview> overview = new Grid<>();
     final ComboBox<String> warehouse = new ComboBox<>("Warehouse");
+    final DatePicker day = new DatePicker("Day");
     final Grid<CountPlanView.Line> lines = new Grid<>();
     final Span summary = new Span();
     final Button planNow = new Button("Plan now");
     private final CountPlans plans;
+    private final Clock clock;
 
-    public CountingView(CountPlans plans, CurrentUser user) {
+    public CountingView(CountPlans plans, CurrentUser user, Clock clock) {
         this.plans = plans;
+        this.clock = clock;
         setSizeFull();
         overview.setId("counting-overview");
         overview.addColumn(CountingOverview::warehouse).setHeader("Warehouse").setAutoWidth(true);
@@ -55,6 +63,15 @@ public class CountingView extends VerticalLayout {
 
         warehouse.setId("counting-warehouse");
         warehouse.addValueChangeListener(e -> showPlan());
+        day.setId("counting-day");
+        day.setValue(today());
+        day.addValueChangeListener(e -> {
+            if (e.getValue() == null) {
+                day.setValue(today());
+            } else {
+                showPlan();
+            }
+        });
         summary.setId("counting-summary");
         lines.setId("counting-lines");
         lines.addColumn(CountPlanView.Line::priority).setHeader("#").setAutoWidth(true);
@@ -70,9 +87,9 @@ public class CountingView extends VerticalLayout {
         planNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         planNow.addClickListener(e -> planNow());
         planNow.setVisible(user.hasAnyRole(Role.INVENTORY_CONTROLLER, Role.ADMIN));
-        HorizontalLayout bar = new HorizontalLayout(warehouse, planNow);
+        HorizontalLayout bar = new HorizontalLayout(warehouse, day, planNow);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(new H2("Counting"), overview, new H3("Today's plan"), bar, summary, lines);
+        add(new H2("Counting"), overview, new H3("Plan of the day"), bar, summary, lines);
         refresh();
     }
 
@@ -90,15 +107,21 @@ public class CountingView extends VerticalLayout {
         showPlan();
     }
 
+    /** Today as the plans count days: in UTC. */
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
     void showPlan() {
         String w = warehouse.getValue();
-        List<CountPlanView> today = w == null ? List.of() : plans.plans(w, null);
-        if (today.isEmpty()) {
-            summary.setText(w == null ? "No plans yet" : "No plan for " + w + " today");
+        LocalDate d = day.getValue() == null ? today() : day.getValue();
+        List<CountPlanView> ofDay = w == null ? List.of() : plans.plans(w, d);
+        if (ofDay.isEmpty()) {
+            summary.setText(w == null ? "No plans yet" : "No plan for " + w + " on " + d);
             lines.setItems(List.of());
             return;
         }
-        CountPlanView plan = today.get(0);
+        CountPlanView plan = ofDay.get(0);
         long waiting = plan.lines().stream().filter(l -> "WAITING".equals(l.status())).count();
         summary.setText(plan.warehouse() + " " + plan.day() + ": " + (plan.lines().size() - waiting) + " of capacity "
                 + plan.capacity() + " planned, " + waiting + " waiting for capacity (policy version "
@@ -110,6 +133,7 @@ public class CountingView extends VerticalLayout {
         try {
             List<CountPlanView> planned = plans.planNow(null);
             summary.setText("Planned: " + planned.size() + " warehouse(s) have a plan for today");
+            day.setValue(today());
             refresh();
         } catch (ApiProblem e) {
             summary.setText(e.getMessage());

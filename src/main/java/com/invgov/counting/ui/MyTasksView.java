@@ -1,6 +1,7 @@
 package com.invgov.counting.ui;
 
 import com.invgov.api.ApiProblem;
+import com.invgov.api.Conflict;
 import com.invgov.counting.CountResult;
 import com.invgov.counting.Counts;
 import com.invgov.inventory.Item;
@@ -8,6 +9,7 @@ import com.invgov.inventory.MasterData;
 import com.invgov.inventory.Tracking;
 import com.invgov.inventory.UomConversion;
 import com.invgov.receiving.Gs1Barcode;
+import com.invgov.security.CurrentUser;
 import com.invgov.workflow.MyTasks;
 import com.invgov.workflow.TaskItem;
 import com.vaadin.flow.component.Key;
@@ -28,6 +30,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,6 +48,10 @@ import java.util.List;
  * A serial-tracked item is counted by scanning every unit: any other scan (or a GS1 label's AI 21) is a serial
  * number, listed under the field; the counted quantity is the number of serials, in the base UoM. A serial scanned
  * twice is listed once; "Clear serials" starts the list again.
+ * <p>
+ * A task may be claimed first, so that no one else counts the same bin unknowingly: the list shows each task's due date
+ * when it has one and who holds it. The inbox lists only tasks that are unclaimed or the user's own; one that someone
+ * else claimed after the list was read is shown as theirs when Claim or Submit finds out, and cannot be counted here.
  */
 @Route("my-tasks")
 @PageTitle("My tasks · invgov")
@@ -51,9 +59,14 @@ import java.util.List;
 @RolesAllowed({"OPERATOR", "INVENTORY_CONTROLLER", "ADMIN"})
 public class MyTasksView extends VerticalLayout {
 
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
     final Grid<TaskItem> tasks = new Grid<>();
     final TextField scan = new TextField("Scan");
     final Span place = new Span();
+    final Span holder = new Span();
+    final Button claim = new Button("Claim");
     final TextField lot = new TextField("Lot");
     final BigDecimalField quantity = new BigDecimalField("Counted quantity");
     final ComboBox<String> uom = new ComboBox<>("UoM");
@@ -69,23 +82,34 @@ public class MyTasksView extends VerticalLayout {
     private final Counts counts;
     private final MasterData masterData;
     private final Clock clock;
+    private final String me;
     private TaskItem selected;
+    /** The list shows a task again as read now: the selection changes, the form does not. */
+    private boolean keepForm;
 
-    public MyTasksView(MyTasks myTasks, Counts counts, MasterData masterData, Clock clock) {
+    public MyTasksView(MyTasks myTasks, Counts counts, MasterData masterData, Clock clock, CurrentUser user) {
         this.clock = clock;
+        this.me = user.requireUsername();
         this.myTasks = myTasks;
         this.counts = counts;
         this.masterData = masterData;
         setMaxWidth("480px");
         tasks.setId("my-tasks-grid");
         // one narrow column: a phone shows the whole task without scrolling sideways
-        tasks.addColumn(t -> t.name() + " · " + t.subject().location() + " · " + t.subject().sku()).setHeader("Task");
+        tasks.addColumn(this::label).setHeader("Task");
         tasks.setAllRowsVisible(true);
-        tasks.addSelectionListener(e -> select(e.getFirstSelectedItem().orElse(null)));
+        tasks.addSelectionListener(e -> {
+            if (!keepForm) {
+                select(e.getFirstSelectedItem().orElse(null));
+            }
+        });
         scan.setId("my-tasks-scan");
         scan.setPlaceholder("Scan the location or item label");
         scan.addKeyPressListener(Key.ENTER, e -> scanned(scan.getValue()));
         place.setId("my-tasks-place");
+        holder.setId("my-tasks-holder");
+        claim.setId("my-tasks-claim");
+        claim.addClickListener(e -> claim());
         lot.setId("my-tasks-lot");
         quantity.setId("my-tasks-quantity");
         uom.setId("my-tasks-uom");
@@ -105,7 +129,8 @@ public class MyTasksView extends VerticalLayout {
         quantity.setWidthFull();
         uom.setWidthFull();
         submit.setWidthFull();
-        add(new H2("My tasks"), tasks, place, scan, serialList, clearSerials, lot, quantity, uom, submit, result);
+        claim.setWidthFull();
+        add(new H2("My tasks"), tasks, place, holder, claim, scan, serialList, clearSerials, lot, quantity, uom, submit, result);
         refresh();
     }
 
@@ -113,6 +138,14 @@ public class MyTasksView extends VerticalLayout {
         // planned counts and recounts, as the task inbox offers them (segregation of duties applied)
         tasks.setItems(myTasks.list(200).stream().filter(MyTasksView::isCount).toList());
         select(null);
+    }
+
+    /** One line per task, narrow enough for a phone: what and where, when it is due, who holds it. */
+    private String label(TaskItem t) {
+        return t.name() + " · " + t.subject().location() + " · " + t.subject().sku()
+                + (t.due() == null ? "" : " · due " + DUE.format(t.due()))
+                + (t.assignee() == null ? "" : " · " + (me.equals(t.assignee()) ? "claimed by you"
+                : "claimed by " + t.assignee()));
     }
 
     private static boolean isCount(TaskItem t) {
@@ -134,6 +167,7 @@ public class MyTasksView extends VerticalLayout {
         } else {
             place.setText("Pick a task");
         }
+        showHolder();
         uom.setItems(uoms);
         if (!uoms.isEmpty()) {
             uom.setValue(uoms.get(0));
@@ -144,7 +178,67 @@ public class MyTasksView extends VerticalLayout {
         scan.setPlaceholder(serialTracked ? "Scan the place, then the serial number of every unit"
                 : "Scan the location or item label");
         showSerials();
-        submit.setEnabled(task != null);
+    }
+
+    private boolean heldByOther() {
+        return selected != null && selected.assignee() != null && !me.equals(selected.assignee());
+    }
+
+    private void showHolder() {
+        holder.setText(selected == null ? "" : selected.assignee() == null
+                ? "Not claimed: claim it so that no one else counts this place meanwhile"
+                : me.equals(selected.assignee()) ? "Claimed by you"
+                : "Claimed by " + selected.assignee() + ": theirs to count, not yours");
+        claim.setVisible(selected != null && selected.assignee() == null);
+        submit.setEnabled(selected != null && !heldByOther());
+    }
+
+    void claim() {
+        if (selected == null) {
+            return;
+        }
+        try {
+            show(myTasks.claim(selected.id()));
+            result.setText("Claimed: this task is yours to count");
+        } catch (Conflict e) {
+            readAgain(e);
+        } catch (ApiProblem e) {
+            result.setText(e.getMessage());
+        }
+    }
+
+    /**
+     * The task was refused as it was listed (claimed or done by someone else meanwhile): read it again and show who
+     * holds it now, or that it is gone.
+     */
+    private void readAgain(ApiProblem refusal) {
+        TaskItem now;
+        try {
+            now = myTasks.task(selected.id());
+        } catch (ApiProblem gone) {
+            refresh();
+            result.setText("That task is no longer open (someone else did it): " + refusal.getMessage());
+            return;
+        }
+        show(now);
+        result.setText(heldByOther() ? selected.assignee() + " has claimed this task: it is theirs to count, and "
+                + "nothing was counted here" : refusal.getMessage());
+    }
+
+    /** Shows the task as read now, in the list and in the form, keeping what was entered. */
+    private void show(TaskItem now) {
+        List<TaskItem> items = new ArrayList<>(tasks.getListDataView().getItems().toList());
+        items.replaceAll(t -> t.id().equals(now.id()) ? now : t);
+        // new items clear the selection, which would clear the form: the same task stays selected as it was
+        keepForm = true;
+        try {
+            tasks.setItems(items);
+            tasks.select(now);
+        } finally {
+            keepForm = false;
+        }
+        selected = now;
+        showHolder();
     }
 
     private void showSerials() {
@@ -238,6 +332,10 @@ public class MyTasksView extends VerticalLayout {
     }
 
     void submit() {
+        if (heldByOther()) {
+            result.setText("Claimed by " + selected.assignee() + ": theirs to count, not yours");
+            return;
+        }
         if (selected == null || quantity.getValue() == null || uom.getValue() == null) {
             result.setText("Enter the counted quantity and its UoM");
             return;
@@ -255,6 +353,8 @@ public class MyTasksView extends VerticalLayout {
                     null, null);
             result.setText("Count taken");
             refresh();
+        } catch (Conflict e) {
+            readAgain(e);
         } catch (ApiProblem e) {
             result.setText(e.getMessage());
         }

@@ -1,6 +1,7 @@
 package com.invgov.counting.web;
 
 import com.invgov.api.Idempotency;
+import com.invgov.counting.Count;
 import com.invgov.counting.CountResult;
 import com.invgov.counting.Counts;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,6 +15,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -25,7 +28,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code POST /api/v1/counts} (DESIGN §6.1). */
+/** {@code POST /api/v1/counts}, {@code GET /api/v1/counts/{id}} (DESIGN §6.1). */
 @RestController
 @RequestMapping(path = "/api/v1/counts", produces = MediaType.APPLICATION_JSON_VALUE)
 class CountController {
@@ -59,5 +62,14 @@ class CountController {
                     body.uom(), body.serials(), body.countTaskId(), body.recountOf(), body.eventTime());
             return ResponseEntity.created(URI.create("/api/v1/counts/" + result.id())).body(result);
         });
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A count as its 201 showed it (id, variance, decision, adjustmentId), with what was counted: "
+            + "sku, location, lot, countedQuantity and uom as entered, serials, countTaskId, recountOf, eventTime, "
+            + "countedBy. Counts are blind: an OPERATOR reads only the counts they posted (403 otherwise); every other "
+            + "role reads any. 404 for an unknown id")
+    Count count(@PathVariable String id) {
+        return counts.read(id);
     }
 }

@@ -7,6 +7,7 @@ import com.invgov.counting.CountPlans;
 import com.invgov.counting.CountingOverview;
 import com.invgov.counting.Counts;
 import com.invgov.inventory.StockRefused;
+import com.invgov.support.Api;
 import com.invgov.support.ConsoleSession;
 import com.invgov.support.IntegrationTest;
 import com.invgov.support.MovableClock;
@@ -14,14 +15,17 @@ import com.invgov.workflow.TaskItem;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +40,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._fetch;
+import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +69,10 @@ class CountingConsoleTest {
     Counts counts;
     @Autowired
     CountCompletionTile tile;
+    @Autowired
+    TaskService taskService;
+    @LocalServerPort
+    int port;
 
     LocalDate today;
 
@@ -108,6 +117,38 @@ class CountingConsoleTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> UI.getCurrent().navigate(CountingView.class))
                 .as("operators have My tasks, not Counting")
                 .isInstanceOf(com.github.mvysny.kaributesting.v10.MockAccessDeniedException.class);
+    }
+
+    @Test
+    void theCountingViewShowsThePlanOfADayPickedPerWarehouse() {
+        LocalDate tomorrow = today.plusDays(1);
+        publisher.publishEvent(new StockRefused("POSTING", SKU, LOCATION, null, BigDecimal.ONE, "test", "olga"));
+        signInService("ivan", "INVENTORY_CONTROLLER");
+        List<CountPlanView> planned = plans.planNow(tomorrow);
+        CountPlanView wh1 = planned.stream().filter(p -> p.warehouse().equals("P1-WH1")).findFirst().orElseThrow();
+        CountPlanView other = planned.stream().filter(p -> !p.warehouse().equals("P1-WH1")).findFirst().orElseThrow();
+        ConsoleSession.signIn(context, "audrey", "AUDITOR");
+        UI.getCurrent().navigate(CountingView.class);
+        DatePicker day = _get(DatePicker.class, spec -> spec.withId("counting-day"));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> warehouse = _get(ComboBox.class, spec -> spec.withId("counting-warehouse"));
+        @SuppressWarnings("unchecked")
+        Grid<CountPlanView.Line> lines = _get(Grid.class, spec -> spec.withId("counting-lines"));
+        assertThat(day.getValue()).as("today unless another day is picked").isEqualTo(today);
+        warehouse.setValue("P1-WH1");
+        assertThat(span("counting-summary").getText()).isEqualTo("No plan for P1-WH1 on " + today);
+        assertThat(_fetch(lines, 0, 1000)).isEmpty();
+
+        day.setValue(tomorrow);
+
+        assertThat(span("counting-summary").getText()).startsWith("P1-WH1 " + tomorrow + ": ");
+        assertThat(_fetch(lines, 0, 1000)).extracting(CountPlanView.Line::id)
+                .containsExactlyElementsOf(wh1.lines().stream().map(CountPlanView.Line::id).toList());
+        assertThat(_fetch(lines, 0, 1000)).anyMatch(l -> l.sku().equals(SKU) && l.location().equals(LOCATION));
+        warehouse.setValue(other.warehouse());
+        assertThat(span("counting-summary").getText()).startsWith(other.warehouse() + " " + tomorrow + ": ");
+        assertThat(_fetch(lines, 0, 1000)).extracting(CountPlanView.Line::id)
+                .containsExactlyElementsOf(other.lines().stream().map(CountPlanView.Line::id).toList());
     }
 
     @Test
@@ -214,6 +255,94 @@ class CountingConsoleTest {
         assertThat(value.headline()).isEqualTo(expected);
         assertThat(value.detail()).startsWith("1 of " + due + " planned counts on time");
         assertThat(value.tone()).isEqualTo(TileValue.Tone.ALERT);
+    }
+
+    @Test
+    void anOperatorClaimsACountTaskSoThatNoOneElseIsOfferedIt() {
+        Grid<TaskItem> grid = olgasTasksWithAnEventCount(SKU, LOCATION);
+        TaskItem task = countTask(grid, SKU, LOCATION);
+        grid.select(task);
+        assertThat(span("my-tasks-holder").getText()).startsWith("Not claimed");
+        Button claim = _get(Button.class, spec -> spec.withId("my-tasks-claim"));
+        assertThat(claim.isVisible()).isTrue();
+
+        claim.click();
+
+        assertThat(span("my-tasks-result").getText()).isEqualTo("Claimed: this task is yours to count");
+        assertThat(span("my-tasks-holder").getText()).isEqualTo("Claimed by you");
+        assertThat(claim.isVisible()).as("nothing left to claim").isFalse();
+        assertThat(row(grid, task.id())).contains("claimed by you");
+        assertThat(span("my-tasks-place").getText()).as("the form stays on the task").contains(LOCATION);
+        assertThat(jdbc.sql("SELECT assignee_ FROM act_ru_task WHERE id_ = ?").param(task.id())
+                .query(String.class).single()).isEqualTo("olga");
+        // the other operator is no longer offered it, in the API or in the console
+        assertThat(Api.as(port, "omar").get().uri("/api/v1/tasks?limit=1000").retrieve().body(String.class))
+                .doesNotContain(task.id());
+        ConsoleSession.close();
+        ConsoleSession.signIn(context, "omar", "OPERATOR");
+        UI.getCurrent().navigate(MyTasksView.class);
+        @SuppressWarnings("unchecked")
+        Grid<TaskItem> omars = _get(Grid.class, spec -> spec.withId("my-tasks-grid"));
+        assertThat(_fetch(omars, 0, 1000)).noneMatch(t -> t.id().equals(task.id()));
+    }
+
+    @Test
+    void aTaskSomeoneElseClaimedMeanwhileIsShownAsTheirsAndNothingIsCountedHere() {
+        publisher.publishEvent(new StockRefused("POSTING", SKU, OTHER_LOCATION, null, BigDecimal.ONE, "test", "olga"));
+        Grid<TaskItem> grid = olgasTasksWithAnEventCount(SKU, LOCATION);
+        TaskItem counted = countTask(grid, SKU, LOCATION);
+        TaskItem claimed = countTask(grid, SKU, OTHER_LOCATION);
+
+        // olga is at the bin with the quantity entered when omar claims the task: Submit says it is omar's
+        grid.select(counted);
+        _get(BigDecimalField.class, spec -> spec.withId("my-tasks-quantity")).setValue(BigDecimal.TEN);
+        assertThat(omarClaims(counted.id())).isEqualTo(200);
+        _get(Button.class, spec -> spec.withId("my-tasks-submit")).click();
+        assertThat(span("my-tasks-result").getText())
+                .isEqualTo("omar has claimed this task: it is theirs to count, and nothing was counted here");
+        assertThat(span("my-tasks-holder").getText()).isEqualTo("Claimed by omar: theirs to count, not yours");
+        assertThat(row(grid, counted.id())).contains("claimed by omar");
+        assertThat(_get(Button.class, spec -> spec.withId("my-tasks-submit")).isEnabled()).isFalse();
+        assertThat(_get(MyTasksView.class).claim.isVisible()).isFalse();
+        assertThat(jdbc.sql("SELECT count(*) FROM count_result WHERE count_task_id = ?").param(counted.id())
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT status FROM count_plan_line WHERE id = ?::uuid").param(counted.subject().id())
+                .query(String.class).single()).isEqualTo("PLANNED");
+
+        // the other task: omar claims it before olga does
+        grid.select(claimed);
+        assertThat(omarClaims(claimed.id())).isEqualTo(200);
+        _get(Button.class, spec -> spec.withId("my-tasks-claim")).click();
+        assertThat(span("my-tasks-result").getText()).startsWith("omar has claimed this task");
+        assertThat(row(grid, claimed.id())).contains("claimed by omar");
+        assertThat(_get(Button.class, spec -> spec.withId("my-tasks-submit")).isEnabled()).isFalse();
+    }
+
+    @Test
+    void aTaskWithADueDateShowsIt() {
+        Grid<TaskItem> grid = olgasTasksWithAnEventCount(SKU, LOCATION);
+        TaskItem task = countTask(grid, SKU, LOCATION);
+        assertThat(row(grid, task.id())).as("the plan's count tasks carry no due date of their own")
+                .doesNotContain("due");
+        java.time.Instant due = today.plusDays(1).atTime(18, 0).toInstant(ZoneOffset.UTC);
+        taskService.setDueDate(task.id(), java.util.Date.from(due));
+
+        _get(MyTasksView.class).refresh();
+
+        assertThat(row(grid, task.id())).contains("due " + today.plusDays(1) + " 18:00 UTC");
+    }
+
+    private int omarClaims(String taskId) {
+        return Api.as(port, "omar").post().uri("/api/v1/tasks/" + taskId + "/claim").retrieve().toBodilessEntity()
+                .getStatusCode().value();
+    }
+
+    /** The text the task list shows for a task. */
+    private static String row(Grid<TaskItem> grid, String taskId) {
+        List<TaskItem> items = _fetch(grid, 0, 1000);
+        int index = items.stream().map(TaskItem::id).toList().indexOf(taskId);
+        assertThat(index).as("task %s listed", taskId).isNotNegative();
+        return String.join(" ", _getFormattedRow(grid, index));
     }
 
     /** An event count of the pair planned for tomorrow, and olga's My tasks open: its grid. */
