@@ -41,6 +41,9 @@ class AdjustmentApiTest {
     @Autowired
     Adjustments adjustments;
 
+    @Autowired
+    AdjustmentFigures figures;
+
     private final Instant countTime = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 
     @Test
@@ -407,6 +410,7 @@ class AdjustmentApiTest {
             try {
                 assertThat(adjustments.countHistory(f.sku, f.location, 10)).as(reader[0])
                         .extracting(c -> c.systemQuantity().toPlainString()).containsExactly("2300");
+                assertThat(figures.escalated()).as("and the adjustment figures").isNotNull();
             } finally {
                 ConsoleSession.close();
             }
