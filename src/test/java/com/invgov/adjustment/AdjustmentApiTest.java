@@ -328,7 +328,8 @@ class AdjustmentApiTest {
         String key = "adj-" + f.sku;
         RestClient ivan = Api.as(port, "ivan");
         ResponseEntity<JsonNode> first = ivan.post().uri("/api/v1/adjustments").header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON).body(manualRequest(f, 500)).retrieve().toEntity(JsonNode.class);
+                .contentType(MediaType.APPLICATION_JSON).body(manualRequest(f, 500)).retrieve()
+                .toEntity(JsonNode.class);
         // the same request, its members in another order and spaced otherwise: the same body as parsed JSON
         ResponseEntity<JsonNode> again = ivan.post().uri("/api/v1/adjustments").header("Idempotency-Key", key)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -336,7 +337,8 @@ class AdjustmentApiTest {
                         .formatted(f.sku, f.location))
                 .retrieve().toEntity(JsonNode.class);
         ResponseEntity<JsonNode> other = ivan.post().uri("/api/v1/adjustments").header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON).body(manualRequest(f, 501)).retrieve().toEntity(JsonNode.class);
+                .contentType(MediaType.APPLICATION_JSON).body(manualRequest(f, 501)).retrieve()
+                .toEntity(JsonNode.class);
 
         assertThat(first.getStatusCode().value()).as("%s", first.getBody()).isEqualTo(201);
         assertThat(again.getStatusCode().value()).isEqualTo(201);

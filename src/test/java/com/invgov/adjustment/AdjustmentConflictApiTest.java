@@ -116,7 +116,8 @@ class AdjustmentConflictApiTest {
 
         a = f.adjustment(id);
         assertThat(a.get("status").asText()).isEqualTo("POSTED");
-        assertThat(a.get("quantityDelta").decimalValue()).as("decided again on the recount").isEqualByComparingTo("100");
+        assertThat(a.get("quantityDelta").decimalValue()).as("decided again on the recount")
+                .isEqualByComparingTo("100");
         assertThat(a.get("reasonCode").asText()).isEqualTo("COUNT_ERROR");
         assertThat(f.onHand()).as("what olga counted").isEqualByComparingTo("150");
         List<JsonNode> adjustments = adjustmentMovements(f);
@@ -125,7 +126,7 @@ class AdjustmentConflictApiTest {
         assertThat(adjustments.get(0).get("reasonCode").asText()).isEqualTo("COUNT_ERROR");
     }
 
-    /** An adjustment counted by olga and recounted by omar (-40 of 2300), approved by ivan after nearly everything left. */
+    /** Counted by olga, recounted by omar (-40 of 2300), approved by ivan after nearly everything was issued. */
     private record Conflicted(String adjustmentId, String firstCountId) {
     }
 

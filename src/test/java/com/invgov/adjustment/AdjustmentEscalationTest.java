@@ -173,9 +173,11 @@ class AdjustmentEscalationTest {
         List<JsonNode> found = new ArrayList<>();
         String after = cursor;
         for (int page = 0; page < 1000; page++) {
-            JsonNode body = client.get().uri("/api/v1/events?limit=1000&after=" + after).retrieve().body(JsonNode.class);
+            JsonNode body = client.get().uri("/api/v1/events?limit=1000&after=" + after).retrieve()
+                    .body(JsonNode.class);
             body.get("items").forEach(e -> {
-                if (e.get("subjectType").asText().equals("adjustment") && e.get("subjectId").asText().equals(adjustmentId)) {
+                if (e.get("subjectType").asText().equals("adjustment")
+                        && e.get("subjectId").asText().equals(adjustmentId)) {
                     found.add(e);
                 }
             });
