@@ -46,6 +46,10 @@ public interface Adjustments {
     Adjustment request(String sku, String location, String lot, BigDecimal quantityDelta, String uom,
                        List<String> serials, String reasonCode, String note);
 
+    /**
+     * The adjustment. Every role reads it but OPERATOR (counts are blind: a recounter must not see the system
+     * quantity), who reads only their own manual requests (else 403).
+     */
     Adjustment adjustment(String id);
 
     /**

@@ -1,20 +1,26 @@
 package com.invgov.adjustment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.invgov.security.NotPermitted;
 import com.invgov.support.Api;
+import com.invgov.support.ConsoleSession;
 import com.invgov.support.IntegrationTest;
+import com.invgov.support.TestUsers;
 import com.invgov.workflow.WorkTasks;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Counts and adjustments through the API: each outcome of DESIGN §5.1, every path of adjustment-approval, SoD. */
 @IntegrationTest
@@ -28,6 +34,15 @@ class AdjustmentApiTest {
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    Adjustments adjustments;
+
+    @Autowired
+    AdjustmentFigures figures;
 
     private final Instant countTime = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 
@@ -297,12 +312,70 @@ class AdjustmentApiTest {
         assertThat(r.getStatusCode().value()).isEqualTo(422);
         assertThat(r.getBody().toString()).contains("reasonCode");
 
-        ResponseEntity<JsonNode> noKey = Api.as(port, "olga").post().uri("/api/v1/counts")
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .body("{\"location\": \"" + f.location + "\", \"sku\": \"" + f.sku
-                        + "\", \"countedQuantity\": 1, \"uom\": \"EA\"}")
+        ResponseEntity<JsonNode> noKey = Api.as(port, "ivan").post().uri("/api/v1/adjustments")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(manualRequest(f, -1))
                 .retrieve().toEntity(JsonNode.class);
         assertThat(noKey.getStatusCode().value()).isEqualTo(400);
+        assertThat(noKey.getBody().toString()).contains("Idempotency-Key");
+        assertThat(openedFor(f)).as("nothing was opened").isZero();
+        assertThat(f.onHand()).isEqualByComparingTo("100");
+    }
+
+    @Test
+    void aManualRequestRepeatedWithTheSameKeyIsAnsweredAgainAndOpenedOnce() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "C", "0.26", false, 2300);
+        String key = "adj-" + f.sku;
+        RestClient ivan = Api.as(port, "ivan");
+        ResponseEntity<JsonNode> first = ivan.post().uri("/api/v1/adjustments").header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).body(manualRequest(f, 500)).retrieve()
+                .toEntity(JsonNode.class);
+        // the same request, its members in another order and spaced otherwise: the same body as parsed JSON
+        ResponseEntity<JsonNode> again = ivan.post().uri("/api/v1/adjustments").header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"reasonCode\":\"FOUND\",\"quantityDelta\":500,\"sku\":\"%s\",\"location\":\"%s\"}"
+                        .formatted(f.sku, f.location))
+                .retrieve().toEntity(JsonNode.class);
+        ResponseEntity<JsonNode> other = ivan.post().uri("/api/v1/adjustments").header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).body(manualRequest(f, 501)).retrieve()
+                .toEntity(JsonNode.class);
+
+        assertThat(first.getStatusCode().value()).as("%s", first.getBody()).isEqualTo(201);
+        assertThat(again.getStatusCode().value()).isEqualTo(201);
+        assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.getBody()).isEqualTo(first.getBody());
+        assertThat(other.getStatusCode().value()).isEqualTo(422);
+        assertThat(other.getBody().get("type").asText()).endsWith("/idempotency-conflict");
+        assertThat(openedFor(f)).as("one adjustment").isEqualTo(1);
+        approve(f, "iris", first.getBody().get("id").asText());
+        assertThat(f.onHand()).isEqualByComparingTo("2800");
+    }
+
+    @Test
+    void nobodyApprovesTwiceNotEvenHoldingBothRolesTheDecisionNames() {
+        String dual = TestUsers.ensure(jdbc, "t5-dora", "INVENTORY_CONTROLLER");
+        TestUsers.ensure(jdbc, dual, "FINANCE");
+        AdjustmentFixture f = AdjustmentFixture.item(port, "A", "10.40", false, 2300);
+        String id = countedAndRecounted(f, "2180"); // 1248.00: the controller, then finance
+        approve(f, dual, id);
+        assertThat(f.adjustment(id).at("/approvals/0/role").asText()).isEqualTo("INVENTORY_CONTROLLER");
+
+        assertThat(f.taskOf(dual, id)).as("the finance task is not offered to who approved as controller").isNull();
+        String financeTask = f.taskOf("fiona", id).get("id").asText();
+        ResponseEntity<JsonNode> twice = f.complete(dual, financeTask, true, "as finance now");
+        assertThat(twice.getStatusCode().value()).isEqualTo(403);
+        assertThat(twice.getBody().get("type").asText()).endsWith("/segregation-of-duties");
+        ResponseEntity<JsonNode> claim = f.claim(dual, financeTask);
+        assertThat(claim.getStatusCode().value()).isEqualTo(403);
+        assertThat(claim.getBody().get("type").asText()).endsWith("/segregation-of-duties");
+        JsonNode a = f.adjustment(id);
+        assertThat(a.get("status").asText()).isEqualTo("PENDING_APPROVAL");
+        assertThat(a.get("approvals")).hasSize(1);
+        assertThat(f.onHand()).isEqualByComparingTo("2300");
+
+        approve(f, "fiona", id);
+        assertThat(f.adjustment(id).get("status").asText()).isEqualTo("POSTED");
+        assertThat(f.onHand()).isEqualByComparingTo("2180");
     }
 
     @Test
@@ -311,9 +384,46 @@ class AdjustmentApiTest {
         ResponseEntity<JsonNode> first = f.count("olga", "2260", "EA", countTime, null);
         String id = first.getBody().get("adjustmentId").asText();
 
-        ResponseEntity<JsonNode> peek = Api.as(port, "olga").get().uri("/api/v1/adjustments/" + id).retrieve()
-                .toEntity(JsonNode.class);
-        assertThat(peek.getStatusCode().value()).isEqualTo(403);
+        assertThat(read("olga", id).getStatusCode().value()).isEqualTo(403);
+        assertThat(read("omar", id).getStatusCode().value()).as("nor the operator who recounts").isEqualTo(403);
+    }
+
+    @Test
+    void everyRoleButAnOperatorReadsAdjustmentsAndTheirCountHistory() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "A", "10.40", false, 2300);
+        String id = f.count("olga", "2260", "EA", countTime, null).getBody().get("adjustmentId").asText();
+        ResponseEntity<JsonNode> request = f.post("omar", "/api/v1/adjustments", """
+                {"location": "%s", "sku": "%s", "quantityDelta": -1, "reasonCode": "DAMAGED"}"""
+                .formatted(f.location, f.sku));
+        String own = request.getBody().get("id").asText();
+
+        for (String reader : List.of("petra", "erik", "mes", "audrey", "fiona", "quinn", "ada")) {
+            ResponseEntity<JsonNode> r = read(reader, id);
+            assertThat(r.getStatusCode().value()).as("%s: %s", reader, r.getBody()).isEqualTo(200);
+            assertThat(r.getBody().get("quantityDelta").decimalValue()).isEqualByComparingTo("-40");
+        }
+        assertThat(read("omar", own).getStatusCode().value()).as("an operator reads their own request")
+                .isEqualTo(200);
+        assertThat(read("olga", own).getStatusCode().value()).as("not another operator's").isEqualTo(403);
+
+        for (String[] reader : List.of(new String[] {"petra", "PLANNER"}, new String[] {"erik", "ENGINEER"},
+                new String[] {"mes", "INTEGRATION"})) {
+            ConsoleSession.signIn(context, reader[0], reader[1]);
+            try {
+                assertThat(adjustments.countHistory(f.sku, f.location, 10)).as(reader[0])
+                        .extracting(c -> c.systemQuantity().toPlainString()).containsExactly("2300");
+                assertThat(figures.escalated()).as("and the adjustment figures").isNotNull();
+            } finally {
+                ConsoleSession.close();
+            }
+        }
+        ConsoleSession.signIn(context, "olga", "OPERATOR");
+        try {
+            assertThatThrownBy(() -> adjustments.countHistory(f.sku, f.location, 10))
+                    .as("counts are blind").isInstanceOf(NotPermitted.class);
+        } finally {
+            ConsoleSession.close();
+        }
     }
 
     @Test
@@ -452,6 +562,20 @@ class AdjustmentApiTest {
                 .retrieve().toEntity(JsonNode.class);
         assertThat(plain.getStatusCode().value()).isEqualTo(415);
         assertThat(f.onHand()).isEqualByComparingTo("2290");
+    }
+
+    private ResponseEntity<JsonNode> read(String user, String adjustmentId) {
+        return Api.as(port, user).get().uri("/api/v1/adjustments/" + adjustmentId).retrieve().toEntity(JsonNode.class);
+    }
+
+    private static String manualRequest(AdjustmentFixture f, int delta) {
+        return """
+                {"location": "%s", "sku": "%s", "quantityDelta": %d, "reasonCode": "FOUND"}"""
+                .formatted(f.location, f.sku, delta);
+    }
+
+    private int openedFor(AdjustmentFixture f) {
+        return jdbc.sql("SELECT count(*) FROM adjustment WHERE sku = ?").param(f.sku).query(Integer.class).single();
     }
 
     /** olga counts, omar recounts the same quantity: the adjustment waits for approval. */

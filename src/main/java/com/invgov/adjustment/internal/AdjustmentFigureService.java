@@ -21,8 +21,7 @@ import java.util.stream.Collectors;
 @Service
 class AdjustmentFigureService implements AdjustmentFigures {
 
-    private static final Role[] READERS = {Role.INVENTORY_CONTROLLER, Role.FINANCE, Role.QUALITY, Role.ADMIN,
-            Role.AUDITOR};
+    private static final Role[] READERS = AdjustmentService.READERS;
 
     private final AdjustmentReadStore store;
     private final CurrentUser user;

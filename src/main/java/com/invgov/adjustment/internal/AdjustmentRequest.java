@@ -130,11 +130,25 @@ public final class AdjustmentRequest {
         }
         approvals.add(approval);
         newApprovals.add(approval);
+        // the task that may have been overdue is done: the next role's task starts unflagged, with its own 24 h
+        escalated = false;
         if (!approval.approved()) {
             moveTo(AdjustmentStatus.REJECTED);
         } else if (missingRoles().isEmpty()) {
             moveTo(AdjustmentStatus.APPROVED);
         }
+    }
+
+    /**
+     * The approval task waiting now has waited 24 hours (its escalation timer): flagged until that task is done or
+     * the request ends. False when no approval is pending (a timer that outlived its task changes nothing).
+     */
+    boolean escalate() {
+        if (status != AdjustmentStatus.PENDING_APPROVAL) {
+            return false;
+        }
+        escalated = true;
+        return true;
     }
 
     void posted(String movementId) {
@@ -165,11 +179,23 @@ public final class AdjustmentRequest {
         return CYCLE_COUNT.equals(source);
     }
 
+    /**
+     * Whether the variance is a count's: a count's, or a manual request's once recounted (after a CONFLICT). Such a
+     * variance is recomputed as of the latest count's event time before posting; a manual request's own delta is not.
+     */
+    boolean restsOnACount() {
+        return isCount() || recountDone;
+    }
+
     private void moveTo(AdjustmentStatus next) {
         if (!status.mayBecome(next)) {
             throw new Conflict("Adjustment " + id + " cannot go from " + status + " to " + next + ".");
         }
         status = next;
+        if (next != AdjustmentStatus.PENDING_APPROVAL) {
+            // an escalation is of an approval task; with none waiting there is nothing overdue
+            escalated = false;
+        }
     }
 
     /** A computed variance (internal form). */

@@ -9,6 +9,7 @@ import com.invgov.adjustment.CountRecord;
 import com.invgov.adjustment.Decision;
 import com.invgov.adjustment.SegregationOfDuties;
 import com.invgov.adjustment.Variance;
+import com.invgov.adjustment.AdjustmentEscalated;
 import com.invgov.adjustment.AdjustmentRejected;
 import com.invgov.api.Conflict;
 import com.invgov.api.EventFeed;
@@ -64,8 +65,13 @@ public class AdjustmentService implements Adjustments {
     private static final Logger log = LoggerFactory.getLogger(AdjustmentService.class);
     private static final Role[] COUNTERS = {Role.OPERATOR, Role.INVENTORY_CONTROLLER, Role.ADMIN, Role.INTEGRATION};
     private static final Role[] REQUESTERS = {Role.OPERATOR, Role.INVENTORY_CONTROLLER, Role.QUALITY, Role.ADMIN};
-    private static final Role[] READERS = {Role.INVENTORY_CONTROLLER, Role.FINANCE, Role.QUALITY, Role.ADMIN,
-            Role.AUDITOR};
+    /**
+     * Who reads adjustments, their count history and figures: every role (DESIGN §7) but OPERATOR, because counts
+     * are blind — a recounter must not see the system quantity (an operator still reads their own manual request).
+     * An integration that posted a count got the system quantity in the answer already.
+     */
+    static final Role[] READERS = {Role.INVENTORY_CONTROLLER, Role.FINANCE, Role.QUALITY, Role.ADMIN, Role.AUDITOR,
+            Role.PLANNER, Role.ENGINEER, Role.INTEGRATION};
 
     private final AdjustmentStore store;
     private final AdjustmentReadStore reads;
@@ -149,7 +155,7 @@ public class AdjustmentService implements Adjustments {
         if (!assessed.decision.outcome().equals("NO_VARIANCE")) {
             requireSerials(item, serials);
         }
-        a.decided(assessed.v, assessed.decision, reasonOf(assessed.v.diff()));
+        a.decided(assessed.v, assessed.decision, countReason(a, assessed.v.diff()));
         save(a, clock.instant());
         task.ifPresent(t -> tasks.complete(t.id(), Map.of()));
         AdjustmentRequest after = store.find(a.id).orElseThrow();
@@ -328,10 +334,25 @@ public class AdjustmentService implements Adjustments {
         throw new IllegalStateException("adjustment " + adjustmentId + " did not settle");
     }
 
-    /** The 24 h escalation of an approval: flag it for the dashboard and say so. */
+    /**
+     * The 24 h escalation of an approval: flags the adjustment (the dashboard's overdue approvals, OVERDUE in the
+     * inbox) and notifies through the outbound change feed, which is how integrations hear of anything (DESIGN §6).
+     * The flag goes when that task is done or the adjustment ends (see {@link AdjustmentRequest#approval}).
+     */
     void escalate(String adjustmentId) {
-        store.flagEscalated(UUID.fromString(adjustmentId), clock.instant());
-        log.warn("Adjustment {} has waited more than 24 hours for an approval", adjustmentId);
+        AdjustmentRequest a = store.lock(UUID.fromString(adjustmentId)).orElseThrow();
+        Optional<WorkTask> task = tasks.tasksOf(adjustmentId).stream().filter(t -> APPROVE_TASK.equals(t.taskKey()))
+                .findFirst();
+        if (task.isEmpty() || !a.escalate()) {
+            return;
+        }
+        Instant now = clock.instant();
+        save(a, now);
+        WorkTask t = task.get();
+        String role = t.candidateRoles().isEmpty() ? null : t.candidateRoles().get(0);
+        events.append("AdjustmentEscalated", "adjustment", adjustmentId, new AdjustmentEscalated(adjustmentId, role,
+                t.id(), t.created(), t.due(), now, a.sku, a.location, a.quantityDelta, a.value));
+        log.warn("Adjustment {} has waited more than 24 hours for an approval by {}", adjustmentId, role);
     }
 
     /**
@@ -343,17 +364,18 @@ public class AdjustmentService implements Adjustments {
      */
     private void settle(AdjustmentRequest a, boolean justDecided) {
         Instant now = clock.instant();
-        if (a.isCount() && !justDecided) {
+        if (a.restsOnACount() && !justDecided) {
             // Unchanged variance → post as decided; only a changed one is decided again (DESIGN §5.1), so the
             // usual case costs one balance query, not a second rule evaluation and decision-log entry.
             BigDecimal system = ledger.balanceAsOf(a.sku, a.location, emptyToNull(a.lot), null, a.eventTime);
             if (a.countedQty.subtract(system).compareTo(a.quantityDelta) != 0) {
                 Item item = masterData.item(a.sku);
+                // a count's variance, also a recounted manual request's: decided as recount() decided it
                 Assessed again = assess(item, a.location, a.lot, a.countedQty, a.eventTime,
                         VarianceSource.CYCLE_COUNT, a.recountDone, "adjustment:" + a.id);
                 log.info("Adjustment {}: the variance changed from {} to {} before posting; deciding again", a.id,
                         a.quantityDelta.toPlainString(), again.v.diff().toPlainString());
-                a.decided(again.v, again.decision, reasonOf(again.v.diff()));
+                a.decided(again.v, again.decision, countReason(a, again.v.diff()));
                 save(a, now);
                 return;
             }
@@ -389,16 +411,18 @@ public class AdjustmentService implements Adjustments {
         }
         Map<String, SerialAt> there = ledger.serialsAsOf(a.sku, a.location, a.lot, a.eventTime);
         List<MovementCommand> commands = new java.util.ArrayList<>();
-        if (a.isCount() || a.recountDone) {
-            // the serials counted (a recount of a manual request counts too)
+        if (a.restsOnACount()) {
+            // the serials counted (a recount of a manual request counts too, under the requester's reason code)
             Set<String> counted = Set.copyOf(a.serials);
+            String lost = a.isCount() ? "LOST" : a.reasonCode;
+            String found = a.isCount() ? "FOUND" : a.reasonCode;
             there.forEach((serial, at) -> {
                 if (!counted.contains(serial)) {
-                    commands.add(out(a, item, serial, at, "LOST"));
+                    commands.add(out(a, item, serial, at, lost));
                 }
             });
             a.serials.stream().filter(serial -> !there.containsKey(serial))
-                    .forEach(serial -> commands.add(in(a, item, serial, "FOUND")));
+                    .forEach(serial -> commands.add(in(a, item, serial, found)));
         } else {
             boolean in = a.quantityDelta.signum() > 0;
             a.serials.forEach(serial -> commands.add(in ? in(a, item, serial, a.reasonCode)
@@ -541,6 +565,14 @@ public class AdjustmentService implements Adjustments {
 
     private static String reasonOf(BigDecimal diff) {
         return diff.signum() < 0 ? "LOST" : "FOUND";
+    }
+
+    /**
+     * The reason code of a (re)decided variance: a count's is LOST or FOUND by its sign; a manual request keeps the
+     * requester's (null: unchanged), since the GL account follows the reason, recounted or not.
+     */
+    private static String countReason(AdjustmentRequest a, BigDecimal diff) {
+        return a.isCount() ? reasonOf(diff) : null;
     }
 
     private static String emptyToNull(String s) {

@@ -24,7 +24,7 @@ class AdjustmentSteps {
         };
     }
 
-    /** 24 h without an approval: flag the adjustment (dashboard) and log a notice. */
+    /** 24 h without an approval: flag the adjustment (dashboard) and notify through the change feed. */
     @Bean
     ServiceStep adjustmentEscalated(AdjustmentService adjustments) {
         return context -> adjustments.escalate(context.businessKey());

@@ -78,11 +78,6 @@ class AdjustmentStore {
         return load(id, "");
     }
 
-    void flagEscalated(UUID id, Instant now) {
-        writes.flush();
-        jdbc.sql("UPDATE adjustment SET escalated = true, updated_at = ? WHERE id = ?").params(ts(now), id).update();
-    }
-
     static Adjustment view(AdjustmentRequest a) {
         return new Adjustment(a.id.toString(), a.status, a.sku, a.location, a.lot, a.quantityDelta, a.value, a.source,
                 a.reasonCode, a.note, a.eventTime, a.requestedBy, a.decision, List.copyOf(a.approvals), a.movementId,

@@ -74,6 +74,42 @@ class AdjustmentRequestTest {
     }
 
     @Test
+    void anEscalationLastsWhileThatApprovalWaits() {
+        AdjustmentRequest a = request(decision("APPROVE", "INVENTORY_CONTROLLER", "FINANCE"));
+        assertThat(a.escalate()).isTrue();
+        a.approval(new Approval("INVENTORY_CONTROLLER", "ivan", true, "late", T));
+        assertThat(a.escalated).as("finance's task starts unflagged").isFalse();
+        assertThat(a.escalate()).isTrue();
+        a.approval(new Approval("FINANCE", "fiona", true, "ok", T));
+        assertThat(a.escalated).isFalse();
+
+        AdjustmentRequest conflicted = request(decision("APPROVE", "INVENTORY_CONTROLLER"));
+        conflicted.approval(new Approval("INVENTORY_CONTROLLER", "ivan", true, "ok", T));
+        conflicted.escalated = true; // as stored by an older release
+        conflicted.conflict();
+        assertThat(conflicted.escalated).as("a conflict waits for a recount, not an approval").isFalse();
+        assertThat(conflicted.escalate()).as("a timer that outlived its task flags nothing").isFalse();
+        assertThat(conflicted.escalated).isFalse();
+    }
+
+    @Test
+    void aManualRequestRestsOnACountOnceRecounted() {
+        AdjustmentRequest manual = new AdjustmentRequest(UUID.randomUUID(), AdjustmentStatus.PENDING_APPROVAL, "X",
+                "L", null, "MANUAL", "DAMAGED", null, T, new BigDecimal("2300"), new BigDecimal("2240"),
+                new BigDecimal("-60"), new BigDecimal("624"), new BigDecimal("2.6"), false,
+                decision("APPROVE", "INVENTORY_CONTROLLER"), "ivan", List.of(), null, null, false, T, List.of(), null);
+        assertThat(manual.restsOnACount()).isFalse();
+        manual.approval(new Approval("INVENTORY_CONTROLLER", "iris", true, "ok", T));
+        manual.conflict();
+
+        manual.recounted("olga", new BigDecimal("5"), null, T.plusSeconds(60), UUID.randomUUID());
+        manual.decided(variance("-5"), decision("APPROVE", "INVENTORY_CONTROLLER", "FINANCE"), null);
+
+        assertThat(manual.restsOnACount()).isTrue();
+        assertThat(manual.missingRoles()).containsExactly("FINANCE");
+    }
+
+    @Test
     void finalStatusesHaveNoSuccessor() {
         for (AdjustmentStatus s : AdjustmentStatus.values()) {
             for (AdjustmentStatus next : AdjustmentStatus.values()) {
