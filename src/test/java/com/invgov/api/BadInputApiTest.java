@@ -104,6 +104,13 @@ class BadInputApiTest {
             assertRefused(answer, 400, null);
             assertThat(answer.getBody().get("status").asInt()).isEqualTo(400);
         }
+        // what Spring Security's firewall refuses (encoded %, ;, line break, ..): a 400 problem, not the sign-in page
+        for (String path : List.of("/api/v1/items/%2520", "/api/v1/items/A%3BB", "/api/v1/items/%0A",
+                "/api/v1/items/%2E%2E")) {
+            ResponseEntity<JsonNode> answer = Api.as(port, "ivan").get()
+                    .uri(URI.create("http://localhost:" + port + path)).retrieve().toEntity(JsonNode.class);
+            assertRefused(answer, 400, null);
+        }
         // outside the API Tomcat's page stays
         String console = raw("GET /console/%00 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertThat(console).startsWith("HTTP/1.1 400").doesNotContain("problem+json");
@@ -160,6 +167,15 @@ class BadInputApiTest {
                 .body("{\"name\": \"x\", \"timezone\": \"Europe/Berlin\", \"name\": \"y\"}")
                 .retrieve().toEntity(JsonNode.class);
         assertRefused(site, 400, null);
+        // an enum is named, not numbered; a whole number is whole
+        assertRefused(post("olga", "/api/v1/movements", """
+                {"type": 0, "sku": "%s", "quantity": 1, "uom": "EA", "to": {"location": "%s"}}""".formatted(SKU,
+                LOCATION)), 400, null);
+        assertRefused(post("olga", "/api/v1/movements", """
+                {"type": "RECEIPT", "sku": "%s", "quantity": 1, "uom": "EA", "to": {"location": "%s", "status": 0}}"""
+                .formatted(SKU, LOCATION)), 400, null);
+        assertRefused(post("mes", "/api/v1/receipts", """
+                {"po": "PO-26001", "line": 1.5, "quantity": 1, "uom": "EA"}"""), 400, null);
         // a count is recorded within 30 days of its event time: its variance would otherwise be posted long ago
         assertRefused(count("\"eventTime\": \"" + Instant.now().minus(Duration.ofDays(31)) + "\""), 422, "eventTime");
 

@@ -101,6 +101,8 @@ class CycleCountProcessTest {
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(task(count))
                 .hasCandidateGroup("OPERATOR");
         assertThat(task(count).getId()).isEqualTo(line.get("taskId").asText());
+        assertThat(task(count).getDueDate()).as("due by the end of its due day")
+                .isEqualTo(java.util.Date.from(tomorrow.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
 
         long instances = openCountInstances();
         JsonNode again = planNow("ada", tomorrow).getBody();

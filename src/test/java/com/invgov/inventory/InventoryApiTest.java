@@ -162,7 +162,7 @@ class InventoryApiTest {
         assertThat(get(Api.as(port, "audrey"), "/api/v1/reason-codes/" + code).getBody().get("glAccount").asText())
                 .isEqualTo("5860");
         assertThat(put(Api.as(port, "ada"), "/api/v1/reason-codes/" + code, "{\"description\": \"\"}")
-                .getStatusCode().value()).isEqualTo(422);
+                .getStatusCode().value()).isEqualTo(400);
         assertThat(get(Api.as(port, "ada"), "/api/v1/reason-codes/NOPE").getStatusCode().value()).isEqualTo(404);
         // an adjustment may be requested with it at once
         ResponseEntity<JsonNode> adjustment = post(Api.as(port, "ivan"), "/api/v1/adjustments", "rc-" + UUID.randomUUID(),
@@ -177,13 +177,23 @@ class InventoryApiTest {
     void aLocationThatAllowsNegativeStockGoesBelowZeroAgainAndAgain() {
         RestClient ada = Api.as(port, "ada");
         RestClient olga = Api.as(port, "olga");
-        String line = "P1-WH1-LINE-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        // a warehouse of its own: a PRODUCTION location in a demo warehouse would become its backflush source
+        assertThat(put(ada, "/api/v1/sites/P9", "{\"name\": \"Plant 9\", \"timezone\": \"Europe/Vienna\"}")
+                .getStatusCode().value()).isIn(200, 201);
+        assertThat(put(ada, "/api/v1/warehouses/P9-WH1", "{\"site\": \"P9\", \"name\": \"Stores\"}")
+                .getStatusCode().value()).isIn(200, 201);
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String line = "P9-WH1-LINE-" + suffix;
+        String staging = "P9-WH1-STG-" + suffix;
         assertThat(put(ada, "/api/v1/locations/" + line, """
-                {"warehouse": "P1-WH1", "type": "PRODUCTION", "countable": false, "allowNegative": true}""")
+                {"warehouse": "P9-WH1", "type": "PRODUCTION", "countable": false, "allowNegative": true}""")
+                .getStatusCode().value()).isIn(200, 201);
+        assertThat(put(ada, "/api/v1/locations/" + staging, """
+                {"warehouse": "P9-WH1", "type": "STAGING", "countable": false, "allowNegative": false}""")
                 .getStatusCode().value()).isIn(200, 201);
         String out = """
                 {"type": "TRANSFER", "sku": "NUT-00002", "quantity": 5, "uom": "EA",
-                 "from": {"location": "%s"}, "to": {"location": "P1-WH1-STG"}}""".formatted(line);
+                 "from": {"location": "%s"}, "to": {"location": "%s"}}""".formatted(line, staging);
         for (int i = 1; i <= 3; i++) {
             ResponseEntity<JsonNode> r = post(olga, "/api/v1/movements", "neg-" + UUID.randomUUID(), out);
             assertThat(r.getStatusCode().value()).as("transfer %s: %s", i, r.getBody()).isEqualTo(201);
@@ -192,7 +202,7 @@ class InventoryApiTest {
         // back to zero, then below it once more
         String in = """
                 {"type": "TRANSFER", "sku": "NUT-00002", "quantity": 15, "uom": "EA",
-                 "from": {"location": "P1-WH1-STG"}, "to": {"location": "%s"}}""".formatted(line);
+                 "from": {"location": "%s"}, "to": {"location": "%s"}}""".formatted(staging, line);
         assertThat(post(olga, "/api/v1/movements", "neg-" + UUID.randomUUID(), in).getStatusCode().value())
                 .isEqualTo(201);
         assertThat(post(olga, "/api/v1/movements", "neg-" + UUID.randomUUID(), out).getStatusCode().value())

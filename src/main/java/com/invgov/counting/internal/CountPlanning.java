@@ -279,8 +279,11 @@ class CountPlanning implements CountPlans {
             for (PlannedCount count : warehouse.counts()) {
                 UUID id = UUID.randomUUID();
                 insert(id, w, day, count, priority++, CountPlanStore.PLANNED, lots, now);
+                // the task is due by the end of the count's due day (UTC), as on-time completion judges it
                 processEvents.startByMessage(PLANNED_MESSAGE, id.toString(), Map.of("countLine", id.toString(),
-                        "sku", count.pair().sku(), "location", count.pair().location()));
+                        "sku", count.pair().sku(), "location", count.pair().location(),
+                        "due", java.util.Date.from(count.dueDate().plusDays(1).atStartOfDay(ZoneOffset.UTC)
+                                .toInstant())));
                 started++;
             }
             for (PlannedCount count : warehouse.rolledOver()) {

@@ -162,7 +162,10 @@ public class MyTasksView extends VerticalLayout {
         lot.setValue(task == null || task.subject().lot() == null ? "" : task.subject().lot());
         List<String> uoms = new ArrayList<>();
         if (task != null) {
-            place.setText("Count " + task.subject().sku() + " at " + task.subject().location());
+            // a place holding several lots: each is counted on its own, and the task stays until all are
+            List<String> lots = task.subject().lots();
+            place.setText("Count " + task.subject().sku() + " at " + task.subject().location()
+                    + (lots == null || lots.isEmpty() ? "" : " · lots still to count: " + String.join(", ", lots)));
             masterData.findItem(task.subject().sku()).ifPresent(item -> uoms.addAll(uoms(item)));
         } else {
             place.setText("Pick a task");

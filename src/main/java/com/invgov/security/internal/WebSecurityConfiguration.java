@@ -39,6 +39,21 @@ class WebSecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * A URL the firewall refuses (an encoded '%', ';', line break or "..") is a 400 problem, not a redirect to the
+     * sign-in page: nothing ran, and a client should learn why.
+     */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler problemRequestRejected(ObjectMapper json) {
+        return (request, response, e) -> {
+            org.springframework.http.ProblemDetail problem = Problems.of(ProblemType.VALIDATION,
+                    "The request URL is not allowed: " + e.getMessage());
+            response.setStatus(ProblemType.VALIDATION.status().value());
+            response.setContentType(Problems.PROBLEM_JSON.toString());
+            json.writeValue(response.getOutputStream(), problem);
+        };
+    }
+
     @Bean
     AccessDeniedHandler problemAccessDenied(ObjectMapper json) {
         return (request, response, e) -> Problems.write(json, request, response, ProblemType.FORBIDDEN,

@@ -322,8 +322,8 @@ class CountingConsoleTest {
     void aTaskWithADueDateShowsIt() {
         Grid<TaskItem> grid = olgasTasksWithAnEventCount(SKU, LOCATION);
         TaskItem task = countTask(grid, SKU, LOCATION);
-        assertThat(row(grid, task.id())).as("the plan's count tasks carry no due date of their own")
-                .doesNotContain("due");
+        assertThat(row(grid, task.id())).as("a planned count is due by the end of its due day")
+                .contains("due " + today.plusDays(2) + " 00:00 UTC");
         java.time.Instant due = today.plusDays(1).atTime(18, 0).toInstant(ZoneOffset.UTC);
         taskService.setDueDate(task.id(), java.util.Date.from(due));
 
