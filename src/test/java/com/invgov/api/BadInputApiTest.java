@@ -176,6 +176,11 @@ class BadInputApiTest {
                 .formatted(SKU, LOCATION)), 400, null);
         assertRefused(post("mes", "/api/v1/receipts", """
                 {"po": "PO-26001", "line": 1.5, "quantity": 1, "uom": "EA"}"""), 400, null);
+        // a place that is not counted (a scrap area, a dock, a virtual location) takes no count
+        for (String place : List.of("P1-WH1-SCRAP", "P1-WH1-DOCK", "SUPPLIER")) {
+            assertRefused(post("olga", "/api/v1/counts", "{\"location\": \"" + place + "\", \"sku\": \"" + SKU
+                    + "\", \"countedQuantity\": 1, \"uom\": \"EA\"}"), 422, "location");
+        }
         // a count is recorded within 30 days of its event time: its variance would otherwise be posted long ago
         assertRefused(count("\"eventTime\": \"" + Instant.now().minus(Duration.ofDays(31)) + "\""), 422, "eventTime");
 

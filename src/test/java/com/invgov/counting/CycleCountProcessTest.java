@@ -185,6 +185,38 @@ class CycleCountProcessTest {
     }
 
     @Test
+    void anEventCountFallsDueAsThePublishedPolicySays() {
+        int published = Api.as(port, "ada").get().uri("/api/v1/rulesets/cycle-count-policy").retrieve()
+                .body(JsonNode.class).get("publishedVersion").asInt();
+        // the same policy, but an event count is due two days after its event (shipped: the next day)
+        Map<String, Object> table = Map.of("rows", List.of(Map.of("abcClass", "A", "intervalDays", 30),
+                        Map.of("abcClass", "B", "intervalDays", 90), Map.of("abcClass", "C", "intervalDays", 365)),
+                "regulatedMaxIntervalDays", 30, "accuracyThresholdPct", 80.0, "eventCountDueInDays", 2,
+                "dailyCapacityPerWarehouse", 200);
+        ResponseEntity<JsonNode> draft = Api.as(port, "ada").post().uri("/api/v1/rulesets/cycle-count-policy/versions")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("format", "TABLE", "comment", "event counts in two days", "table", table))
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(draft.getStatusCode().value()).as("%s", draft.getBody()).isEqualTo(201);
+        publish(draft.getBody().get("version").asInt());
+        try {
+            refusedToday(SKU, LOCATION);
+            JsonNode line = line(planNow("ivan", today.plusDays(2)).getBody(), SKU, LOCATION);
+            assertThat(line.get("reason").asText()).isEqualTo("INSUFFICIENT_STOCK_REFUSED");
+            assertThat(line.get("dueDate").asText()).isEqualTo(today.plusDays(2).toString());
+        } finally {
+            publish(published);
+        }
+    }
+
+    private void publish(int version) {
+        ResponseEntity<JsonNode> r = Api.as(port, "alan").post()
+                .uri("/api/v1/rulesets/cycle-count-policy/versions/" + version + "/publish")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of()).retrieve().toEntity(JsonNode.class);
+        assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(200);
+    }
+
+    @Test
     void twoPlanningRunsAtTheSameTimeMakeOnePlanPerWarehouseAndOneTaskPerPair() throws Exception {
         refusedToday(SKU, LOCATION);
         LocalDate day = today.plusDays(1);

@@ -223,8 +223,8 @@ class CountPlanning implements CountPlans {
     /**
      * A first count of a pair was recorded: its open plan line, if any, is counted (on time when on or before the due
      * date) and its count task completed, in the caller's transaction. A line planned without a lot (the place held
-     * several lots of a lot-tracked item) is counted once every lot holding stock there has a count since the line's
-     * day; until then its task stays open and lists the lots still to count.
+     * several lots of a lot-tracked item) is counted once every lot holding stock there has a count since its plan was
+     * made; until then its task stays open and lists the lots still to count.
      *
      * @param lot the lot counted, of a lot-tracked item; null otherwise
      */

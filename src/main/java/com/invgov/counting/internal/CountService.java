@@ -73,6 +73,9 @@ class CountService implements Counts {
         Item item = masterData.findItem(sku).orElseThrow(() -> new ValidationFailed("sku", "unknown item " + sku));
         Location place = masterData.findLocation(location)
                 .orElseThrow(() -> new ValidationFailed("location", "unknown location " + location));
+        if (!place.countable()) {
+            throw new ValidationFailed("location", location + " is not a countable location");
+        }
         BigDecimal factor = item.factor(uom).orElseThrow(() -> new ValidationFailed("uom",
                 "unknown UoM " + uom + " for " + sku));
         Instant now = clock.instant();
