@@ -150,6 +150,11 @@ public class ReceivingStore {
         jdbc.sql("UPDATE receipt SET approval = ?, approved_by = ? WHERE id = ?").params(approval, by, id).update();
     }
 
+    /** The status the receipt's stock has at the receiving location (an approved over-receipt's, AVAILABLE). */
+    public void status(long id, String status) {
+        jdbc.sql("UPDATE receipt SET status = ? WHERE id = ?").params(status, id).update();
+    }
+
     public void inspected(long id, String result, String by, String checksJson) {
         jdbc.sql("UPDATE receipt SET inspection_result = ?, inspected_by = ?, inspection_checks = ? WHERE id = ?")
                 .params(result, by, checksJson, id).update();
