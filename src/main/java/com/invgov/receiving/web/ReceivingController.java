@@ -32,7 +32,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Expected receipts and receipts over HTTP (DESIGN §4 receiving). */
+/**
+ * Expected receipts and receipts over HTTP (DESIGN §4 receiving). Every mutating call goes through
+ * {@link Idempotency}: the key is required for a receipt (a movement), optional for the rest.
+ */
 @RestController
 class ReceivingController {
 
@@ -88,11 +91,14 @@ class ReceivingController {
     @PutMapping(path = "/api/v1/expected-receipts/{po}/{line}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create or change an expected receipt (PLANNER, INTEGRATION, ADMIN)")
-    ResponseEntity<ExpectedReceipt> put(@PathVariable String po, @PathVariable int line,
-                                        @Valid @RequestBody ExpectedReceiptRequest body) {
-        ExpectedReceipts.Saved saved = expected.put(new ExpectedReceiptCommand(po, line, body.supplier(), body.sku(),
-                body.quantity(), body.uom(), body.dueDate(), body.warehouse()));
-        return ResponseEntity.status(saved.created() ? 201 : 200).body(saved.value());
+    ResponseEntity<Object> put(@PathVariable String po, @PathVariable int line,
+                               @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                               @Valid @RequestBody ExpectedReceiptRequest body, HttpServletRequest request) {
+        return idempotency.run(request, key, false, body, () -> {
+            ExpectedReceipts.Saved saved = expected.put(new ExpectedReceiptCommand(po, line, body.supplier(),
+                    body.sku(), body.quantity(), body.uom(), body.dueDate(), body.warehouse()));
+            return ResponseEntity.status(saved.created() ? 201 : 200).body(saved.value());
+        });
     }
 
     @PostMapping(path = "/api/v1/expected-receipts/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE},
