@@ -166,6 +166,27 @@ class ReceivingApiTest {
     }
 
     @Test
+    void theStateFilterPagesThroughReceiptsOfThatStateOnly() {
+        String sku = newItem("NONE", true);
+        String id = receipt("olga", "{\"po\": \"%s\", \"line\": 1, \"quantity\": 1, \"uom\": \"EA\"}"
+                .formatted(expected(sku, 1, "EA"))).getBody().get("id").asText();
+        boolean found = false;
+        String after = null;
+        for (int page = 0; page < 10_000 && !found; page++) {
+            JsonNode body = get("olga", "/api/v1/receipts?state=AWAITING_INSPECTION&limit=1"
+                    + (after == null ? "" : "&after=" + after));
+            assertThat(body.get("items").size()).isLessThanOrEqualTo(1);
+            assertThat(body.get("items").findValuesAsText("state")).containsOnly("AWAITING_INSPECTION");
+            found = body.get("items").findValuesAsText("id").contains(id);
+            if (body.get("next").isNull()) {
+                break;
+            }
+            after = body.get("next").asText();
+        }
+        assertThat(found).as("receipt " + id + " on one of the pages").isTrue();
+    }
+
+    @Test
     void anUnknownStateFilterIsABadRequest() {
         ResponseEntity<JsonNode> r = as("olga").get().uri("/api/v1/receipts?state=LOST").retrieve()
                 .toEntity(JsonNode.class);
