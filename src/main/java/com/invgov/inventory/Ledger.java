@@ -7,6 +7,7 @@ import com.invgov.api.FieldProblem;
 import com.invgov.api.Page;
 import com.invgov.api.Transactions;
 import com.invgov.api.ValidationFailed;
+import com.invgov.inventory.internal.HeldStock;
 import com.invgov.inventory.internal.LedgerStore;
 import com.invgov.inventory.internal.MasterDataCache;
 import com.invgov.inventory.internal.MovementRules;
@@ -70,10 +71,12 @@ public class Ledger {
     /**
      * Posts a movement for the signed-in user (OPERATOR, INTEGRATION or ADMIN). ADJUSTMENT is refused (422):
      * adjustments come only from approved adjustment requests, through {@link #post(MovementCommand, Posting)}.
+     * Held stock is refused (409 conflict, see {@link HeldStock}) except to an ADMIN correcting the books.
      */
     public Movement postAsCurrentUser(MovementCommand command, String idempotencyKey) {
         user.requireAnyRole("post movements", POSTERS);
         refuseAdjustment(command, "");
+        refuseHeldStock(command, "");
         return post(command, new Posting(user.requireUsername(), command.sourceSystem(), idempotencyKey));
     }
 
@@ -82,6 +85,7 @@ public class Ledger {
         user.requireAnyRole("post movements", POSTERS);
         for (int i = 0; i < commands.size(); i++) {
             refuseAdjustment(commands.get(i), "movements[" + i + "].");
+            refuseHeldStock(commands.get(i), "movements[" + i + "]: ");
         }
         return postBatch(commands, new Posting(user.requireUsername(), null, idempotencyKey));
     }
@@ -351,6 +355,19 @@ public class Ledger {
             throw new ValidationFailed("ADJUSTMENT movements come only from approved adjustments.",
                     List.of(new FieldProblem(prefix + "type", "ADJUSTMENT cannot be posted here")));
         }
+    }
+
+    /**
+     * Held stock (QUARANTINE, INSPECTION, BLOCKED) changes only through the quality and receiving modules, which keep
+     * its books; an ADMIN may still correct the ledger (opening balances, repairs), knowing those books do not follow.
+     */
+    private void refuseHeldStock(MovementCommand command, String prefix) {
+        if (user.hasAnyRole(Role.ADMIN)) {
+            return;
+        }
+        HeldStock.refusal(command).ifPresent(why -> {
+            throw new com.invgov.api.Conflict(prefix + why);
+        });
     }
 
     /** To the microsecond, as the database keeps it: an answer rebuilt from the ledger is the same answer. */

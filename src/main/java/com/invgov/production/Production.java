@@ -81,14 +81,24 @@ public class Production {
         String actor = user.requireUsername();
         return transactions.inTransaction(() -> {
             List<FieldProblem> errors = new ArrayList<>();
-            if (masterData.findItem(sku).isEmpty()) {
+            Item item = masterData.findItem(sku).orElse(null);
+            if (item == null) {
                 errors.add(new FieldProblem("sku", "unknown item " + sku));
-            } else if (!store.bomExists(sku, bomRevision)) {
-                errors.add(new FieldProblem("bomRevision", "no BOM revision " + bomRevision + " of " + sku));
+            } else {
+                String status = store.bomStatus(sku, bomRevision).orElse(null);
+                if (status == null) {
+                    errors.add(new FieldProblem("bomRevision", "no BOM revision " + bomRevision + " of " + sku));
+                } else if ("SUPERSEDED".equals(status)) {
+                    errors.add(new FieldProblem("bomRevision", "BOM revision " + bomRevision + " of " + sku
+                            + " is SUPERSEDED; current: " + String.join(", ", store.currentRevisions(sku))));
+                }
             }
             String q = Quantities.problem(quantity);
             if (q != null) {
                 errors.add(new FieldProblem("quantity", q));
+            } else if (item != null && item.tracking() == com.invgov.inventory.Tracking.SERIAL
+                    && quantity.stripTrailingZeros().scale() > 0) {
+                errors.add(new FieldProblem("quantity", "whole units: " + sku + " is serial-tracked"));
             }
             String issueAt = issueLocation == null || issueLocation.isBlank() ? null : issueLocation.trim();
             if (issueAt != null && masterData.findLocation(issueAt).map(l -> l.isVirtual()).orElse(true)) {
@@ -238,11 +248,36 @@ public class Production {
         return scrapReasons;
     }
 
+    /** The statuses a production order has. */
+    public static final List<String> STATUSES = List.of("OPEN", "COMPLETED");
+
     /** Orders, newest first, optionally of one status (OPEN, COMPLETED); at most {@code limit}. */
     @Transactional(readOnly = true)
     public List<ProductionOrder.Summary> orders(String status, int limit) {
-        return store.orders(status == null || status.isBlank() ? null : status.trim().toUpperCase(),
-                Math.max(1, Math.min(limit, 1000)));
+        return store.orders(status(status), Long.MAX_VALUE, Math.max(1, Math.min(limit, 1000)));
+    }
+
+    /**
+     * A page of orders, newest first, optionally of one status (OPEN, COMPLETED; another is 400), after the cursor
+     * {@code after} gave out.
+     */
+    @Transactional(readOnly = true)
+    public com.invgov.api.Page<ProductionOrder.Summary> orders(String status, String after, int limit) {
+        long before = com.invgov.api.Cursor.decodeLong(after, Long.MAX_VALUE);
+        return com.invgov.api.Page.of(store.orders(status(status), before, limit + 1), limit,
+                ProductionOrder.Summary::id);
+    }
+
+    private static String status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        String s = status.trim().toUpperCase();
+        if (!STATUSES.contains(s)) {
+            throw com.invgov.api.ValidationFailed.badRequest("status must be one of " + STATUSES,
+                    List.of(new FieldProblem("status", "one of " + STATUSES)));
+        }
+        return s;
     }
 
     @Transactional(readOnly = true)
@@ -274,16 +309,18 @@ public class Production {
         return transactions.inTransaction(() -> {
             Trace trace = trace(sku, lot);
             String reference = "RECALL-" + sku + "-" + lot;
-            List<String[]> lots = new ArrayList<>();
-            lots.add(new String[] {sku, lot});
-            trace.downstream().stream().filter(n -> n.lot() != null)
-                    .forEach(n -> lots.add(new String[] {n.sku(), n.lot()}));
+            // {sku, lot, serial}: a serial-numbered unit is held by its serial (as the genealogy follows it)
+            List<String[]> units = new ArrayList<>();
+            units.add(new String[] {sku, lot, null});
+            trace.downstream().stream().filter(n -> n.lot() != null || n.serial() != null)
+                    .forEach(n -> units.add(n.serial() != null ? new String[] {n.sku(), null, n.serial()}
+                            : new String[] {n.sku(), n.lot(), null}));
             List<Recall.Held> held = new ArrayList<>();
             Set<String> done = new HashSet<>();
-            for (String[] l : lots) {
-                if (done.add(l[0] + "\u001f" + l[1])) {
-                    holds.holdForRecall(l[0], l[1], reason, reference)
-                            .ifPresent(h -> held.add(new Recall.Held(l[0], l[1], h.id())));
+            for (String[] u : units) {
+                if (done.add(u[0] + "\u001f" + u[1] + "\u001f" + u[2])) {
+                    holds.holdForRecall(u[0], u[1], u[2], reason, reference)
+                            .ifPresent(h -> held.add(new Recall.Held(u[0], u[1], u[2], h.id())));
                 }
             }
             return new Recall(sku, lot, reference, held, trace.shipments());

@@ -100,31 +100,48 @@ public class QualityHolds {
      * Holds stock that failed incoming inspection (the receiving module calls this for the QUALITY user who
      * recorded the failure).
      */
-    public QualityHold holdFailedInspection(String sku, String lot, String serial, String location, String reference,
-                                            String actor) {
-        return place("INSPECTION", sku, lot == null ? "" : lot, serial == null ? "" : serial, location,
-                "failed incoming inspection", reference, actor);
+    public QualityHold holdFailedInspection(String sku, String lot, String serial, String location,
+                                            BigDecimal quantity, String reference, String actor) {
+        return transactions.inTransaction(() -> {
+            // exactly the receipt's quantity: other receipts of the item waiting for inspection at the same dock
+            // are not this inspection's to hold
+            QualityStore.Held inspected = store.holdable(sku, lot == null ? "" : lot, serial == null ? "" : serial,
+                    location).stream().filter(h -> "INSPECTION".equals(h.status())).findFirst()
+                    .filter(h -> h.quantity().compareTo(quantity) >= 0)
+                    .orElseThrow(() -> new Conflict("The receipt's " + quantity.stripTrailingZeros().toPlainString()
+                            + " of " + sku + (lot == null ? "" : " lot " + lot) + " are no longer in INSPECTION at "
+                            + location + "."));
+            return place("INSPECTION", sku, lot == null ? "" : lot, serial == null ? "" : serial, location,
+                    "failed incoming inspection", reference, actor, List.of(inspected.withQuantity(quantity)));
+        });
     }
 
     /**
-     * Holds every AVAILABLE/INSPECTION unit of a lot wherever it is, as part of a recall (the production module
-     * calls this for the lot and every lot made from it, for a QUALITY user); empty when none of it is in stock.
+     * Holds every AVAILABLE/INSPECTION/BLOCKED unit of a lot, or a serial, wherever it is, as part of a recall (the
+     * production module calls this for the lot and every lot and serial made from it, for a QUALITY user); exactly
+     * one of {@code lot} and {@code serial} is given; empty when none of it is in stock.
      */
-    public java.util.Optional<QualityHold> holdForRecall(String sku, String lot, String reason, String reference) {
+    public java.util.Optional<QualityHold> holdForRecall(String sku, String lot, String serial, String reason,
+                                                         String reference) {
         user.requireAnyRole("recall lots", Role.QUALITY);
         String actor = user.requireUsername();
-        return transactions.inTransaction(() -> store.holdable(sku, lot, null, null).isEmpty()
+        return transactions.inTransaction(() -> store.holdable(sku, lot, serial, null).isEmpty()
                 ? java.util.Optional.<QualityHold>empty()
-                : java.util.Optional.of(place("RECALL", sku, lot, null, null, reason, reference, actor)));
+                : java.util.Optional.of(place("RECALL", sku, lot, serial, null, reason, reference, actor)));
     }
 
     private QualityHold place(String source, String sku, String lot, String serial, String location, String reason,
                               String reference, String actor) {
+        return transactions.inTransaction(() -> place(source, sku, lot, serial, location, reason, reference, actor,
+                store.holdable(sku, lot, serial, location)));
+    }
+
+    private QualityHold place(String source, String sku, String lot, String serial, String location, String reason,
+                              String reference, String actor, List<QualityStore.Held> held) {
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();
-            List<QualityStore.Held> held = store.holdable(sku, lot, serial, location);
             if (held.isEmpty()) {
-                throw new Conflict("Nothing to hold: no AVAILABLE or INSPECTION stock"
+                throw new Conflict("Nothing to hold: no AVAILABLE, INSPECTION or BLOCKED stock"
                         + (sku == null ? "" : " of " + sku) + (lot == null ? "" : " lot " + lot)
                         + (serial == null ? "" : " serial " + serial) + (location == null ? "" : " at " + location)
                         + ".");
@@ -217,11 +234,16 @@ public class QualityHolds {
 
     /**
      * An MRB member approves or rejects a pending disposition for one of the roles it needs; once every role has
-     * approved, it is posted. A rejection returns the quantity to the hold line.
+     * approved, it is posted. A rejection needs a comment (422 without) and returns the quantity to the hold line.
      */
     public QualityHold decideMrb(String dispositionId, boolean approved, String comment) {
         String actor = user.requireUsername();
         long did = parse(dispositionId, "disposition");
+        if (!approved && blank(comment)) {
+            // as for an adjustment: whoever proposed it must learn why it was turned down
+            throw new ValidationFailed("A rejection needs a comment.",
+                    List.of(new FieldProblem("comment", "required to reject")));
+        }
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();
             QualityStore.DispositionRow d = store.disposition(did).orElseThrow(() ->
@@ -359,8 +381,16 @@ public class QualityHolds {
         return store.hold(parse(id, "quality hold")).orElseThrow(() -> new NotFound("quality hold", id));
     }
 
+    /** The statuses a hold has. */
+    public static final List<String> STATUSES = List.of("OPEN", "CLOSED");
+
+    /** Holds, oldest first, optionally of one status (OPEN, CLOSED; another is 400). */
     @Transactional(readOnly = true)
     public Page<QualityHold> holds(String status, String after, int limit) {
+        if (status != null && !STATUSES.contains(status)) {
+            throw ValidationFailed.badRequest("status must be one of " + STATUSES,
+                    List.of(new FieldProblem("status", "one of " + STATUSES)));
+        }
         List<QualityHold> holds = store.holdIds(status, Cursor.decodeLong(after, 0), limit + 1).stream()
                 .map(id -> store.hold(id).orElseThrow()).toList();
         return Page.of(holds, limit, QualityHold::id);

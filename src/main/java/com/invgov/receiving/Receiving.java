@@ -52,7 +52,7 @@ import java.util.UUID;
 /**
  * Receipts at the dock (DESIGN §4 {@code receiving}, §5.3): a receipt against an expected receipt posts RECEIPT into
  * the warehouse's RECEIVING location, in INSPECTION when {@code receiving-inspection} says so, else AVAILABLE; an
- * over-receipt beyond {@code receipt-tolerance} waits for a PLANNER before putaway; putaway posts PUTAWAY to a
+ * over-receipt beyond {@code receipt-tolerance} waits in INSPECTION for a PLANNER before inspection or putaway; putaway posts PUTAWAY to a
  * STOCK location (one is suggested).
  */
 @Service
@@ -191,7 +191,10 @@ public class Receiving {
                         ReceiptToleranceFact.of(expected.expectedBase(), expected.received().add(base)));
             }
             boolean inspect = inspection.decision().inspect();
-            StockStatus status = inspect ? StockStatus.INSPECTION : StockStatus.AVAILABLE;
+            boolean over = tolerance != null && tolerance.decision().outcome() == ReceiptOutcome.OVER_RECEIPT;
+            // an over-receipt is not accepted until the buyer says so: it waits in INSPECTION, which nothing can
+            // ship, issue, reserve or move, so a rejection can always send it back
+            StockStatus status = inspect || over ? StockStatus.INSPECTION : StockStatus.AVAILABLE;
             String reference = expected == null ? "UNPLANNED" : expected.po() + "/" + expected.line();
             String key = "receipt:" + (idempotencyKey == null ? UUID.randomUUID() : idempotencyKey);
             Movement movement = ledger.post(new MovementCommand(MovementType.RECEIPT, sku, quantity, uom, lot, serial,
@@ -199,7 +202,6 @@ public class Receiving {
             if (expected != null) {
                 store.addReceived(expected.po(), expected.line(), movement.quantity(), expected.expectedBase(), now);
             }
-            boolean over = tolerance != null && tolerance.decision().outcome() == ReceiptOutcome.OVER_RECEIPT;
             long id = store.insert(new ReceivingStore.NewReceipt(expected == null ? null : expected.po(),
                     expected == null ? null : expected.line(), supplierCode, sku, movement.quantity(), quantity, uom,
                     lot, serial, expiry, location, status.name(), inspect, inspection.decision().reason().name(),
@@ -214,7 +216,10 @@ public class Receiving {
         });
     }
 
-    /** A PLANNER approves (putaway may follow) or rejects (the receipt goes back to the supplier) an over-receipt. */
+    /**
+     * A PLANNER approves (inspection or putaway may follow) or rejects (the receipt goes back to the supplier) an
+     * over-receipt. Its stock waited in INSPECTION; approved without an inspection to come, it becomes AVAILABLE.
+     */
     public Receipt decideOverReceipt(String id, boolean approved) {
         user.requireAnyRole("approve over-receipts", Role.PLANNER);
         String actor = user.requireUsername();
@@ -224,6 +229,14 @@ public class Receiving {
                 throw new Conflict("Receipt " + id + " is " + r.state() + ", not AWAITING_APPROVAL.");
             }
             store.approval(Long.parseLong(id), approved ? "APPROVED" : "REJECTED", actor);
+            boolean inspect = "INSPECT".equals(r.inspection().outcome());
+            if (approved && !inspect && StockStatus.INSPECTION.name().equals(r.status())) {
+                ledger.post(new MovementCommand(MovementType.STATUS_CHANGE, r.sku(), r.quantity(), r.uom(), r.lot(),
+                        r.serial(), new Place(r.location(), StockStatus.INSPECTION),
+                        new Place(r.location(), StockStatus.AVAILABLE), receiptRef(r), null, null, SOURCE),
+                        new Posting(actor, SOURCE, "receipt-approval:" + id));
+                store.status(Long.parseLong(id), StockStatus.AVAILABLE.name());
+            }
             if (!approved) {
                 ledger.post(new MovementCommand(MovementType.RETURN_TO_VENDOR, r.sku(), r.quantity(), r.uom(), r.lot(),
                         r.serial(), new Place(r.location(), StockStatus.valueOf(r.status())), null, receiptRef(r),
@@ -371,8 +384,17 @@ public class Receiving {
         return store.receipt(parse(id), false).orElseThrow(() -> new NotFound("receipt", id));
     }
 
+    /** The states a receipt passes through (see {@link Receipt}). */
+    public static final List<String> STATES = List.of("AWAITING_APPROVAL", "AWAITING_INSPECTION", "READY_FOR_PUTAWAY",
+            "PUT_AWAY", "ON_HOLD", "REJECTED");
+
+    /** Receipts, oldest first, optionally of one PO and one state (another state is 400). */
     @Transactional(readOnly = true)
     public Page<Receipt> receipts(String po, String state, String after, int limit) {
+        if (state != null && !STATES.contains(state)) {
+            throw ValidationFailed.badRequest("state must be one of " + STATES,
+                    List.of(new FieldProblem("state", "one of " + STATES)));
+        }
         return Page.of(store.receipts(po, state, Cursor.decodeLong(after, 0), limit + 1), limit, Receipt::id);
     }
 

@@ -270,8 +270,9 @@ class InventoryApiTest {
         post(olga, "/api/v1/movements", "r-" + UUID.randomUUID(), """
                 {"type": "TRANSFER", "sku": "%s", "quantity": 30, "uom": "EA", "from": {"location": "P1-WH1-A-02-01"},
                  "to": {"location": "P1-WH1-STG"}, "eventTime": "2026-11-02T08:00:00Z"}""".formatted(sku));
-        // held later, learned later still: 20 of them went to QUARANTINE on 2026-11-04
-        post(olga, "/api/v1/movements", "r-" + UUID.randomUUID(), """
+        // held later, learned later still: 20 of them went to QUARANTINE on 2026-11-04 (an ADMIN's correction: a
+        // plain movement into QUARANTINE is refused to anyone else, holds are the quality module's)
+        post(Api.as(port, "ada"), "/api/v1/movements", "r-" + UUID.randomUUID(), """
                 {"type": "STATUS_CHANGE", "sku": "%s", "quantity": 20, "uom": "EA",
                  "from": {"location": "P1-WH1-A-02-01"},
                  "to": {"location": "P1-WH1-A-02-01", "status": "QUARANTINE"},

@@ -89,8 +89,9 @@ class ReceivingApiTest {
         assertThat(second.getStatusCode().value()).isEqualTo(201);
         JsonNode r2 = second.getBody();
         assertThat(r2.at("/tolerance/outcome").asText()).isEqualTo("OVER_RECEIPT");
-        assertThat(r2.get("status").asText()).isEqualTo("AVAILABLE");
+        assertThat(r2.get("status").asText()).as("not accepted until the buyer approves").isEqualTo("INSPECTION");
         assertThat(r2.get("state").asText()).isEqualTo("AWAITING_APPROVAL");
+        assertThat(stock(sku, "P1-WH1-DOCK", "INSPECTION")).isEqualByComparingTo("60");
         ResponseEntity<JsonNode> early = post("olga", "/api/v1/receipts/" + r2.get("id").asText() + "/putaway", "{}");
         assertThat(early.getStatusCode().value()).isEqualTo(409);
         assertThat(early.getBody().get("detail").asText()).contains("PLANNER");
@@ -98,6 +99,9 @@ class ReceivingApiTest {
                 .getStatusCode().value()).isEqualTo(403);
         assertThat(post("petra", "/api/v1/receipts/" + r2.get("id").asText() + "/approval", "{\"approved\": true}")
                 .getBody().get("state").asText()).isEqualTo("READY_FOR_PUTAWAY");
+        assertThat(stock(sku, "P1-WH1-DOCK", "AVAILABLE")).isEqualByComparingTo("60");
+        assertThat(get("olga", "/api/v1/receipts/" + r2.get("id").asText()).at("/receipt/status").asText())
+                .isEqualTo("AVAILABLE");
         // the location already holding the item is suggested now
         assertThat(get("olga", "/api/v1/receipts/" + r2.get("id").asText()).get("suggestedLocation").asText())
                 .isEqualTo(suggested);
@@ -130,6 +134,66 @@ class ReceivingApiTest {
                 .param(sku).query(Integer.class).single()).isEqualTo(1);
         assertThat(post("olga", "/api/v1/receipts/" + r.get("id").asText() + "/putaway", "{}").getStatusCode().value())
                 .isEqualTo(409);
+    }
+
+    @Test
+    void aFailedInspectionHoldsItsOwnReceiptNotTheOthersWaitingAtTheDock() {
+        String sku = newItem("NONE", true);
+        String po = expected(sku, 200, "EA");
+        JsonNode first = receipt("olga", "{\"po\": \"%s\", \"line\": 1, \"quantity\": 100, \"uom\": \"EA\"}"
+                .formatted(po)).getBody();
+        JsonNode second = receipt("omar", "{\"po\": \"%s\", \"line\": 1, \"quantity\": 100, \"uom\": \"EA\"}"
+                .formatted(po)).getBody();
+        assertThat(second.get("state").asText()).isEqualTo("AWAITING_INSPECTION");
+        assertThat(stock(sku, "P1-WH1-DOCK", "INSPECTION")).isEqualByComparingTo("200");
+
+        JsonNode failed = post("quinn", "/api/v1/receipts/" + first.get("id").asText() + "/inspection",
+                "{\"passed\": false}").getBody();
+        assertThat(failed.get("state").asText()).isEqualTo("ON_HOLD");
+        assertThat(stock(sku, "P1-WH1-DOCK", "QUARANTINE")).isEqualByComparingTo("100");
+        assertThat(stock(sku, "P1-WH1-DOCK", "INSPECTION")).isEqualByComparingTo("100");
+        assertThat(jdbc.sql("""
+                SELECT l.quantity FROM quality_hold_line l JOIN quality_hold h ON h.id = l.hold_id
+                 WHERE h.sku = ? AND h.source = 'INSPECTION'""").param(sku).query(BigDecimal.class).single())
+                .isEqualByComparingTo("100");
+
+        ResponseEntity<JsonNode> passed = post("quinn", "/api/v1/receipts/" + second.get("id").asText()
+                + "/inspection", "{\"passed\": true}");
+        assertThat(passed.getStatusCode().value()).as(String.valueOf(passed.getBody())).isEqualTo(200);
+        assertThat(passed.getBody().get("state").asText()).isEqualTo("READY_FOR_PUTAWAY");
+        assertThat(stock(sku, "P1-WH1-DOCK", "AVAILABLE")).isEqualByComparingTo("100");
+        assertThat(stock(sku, "P1-WH1-DOCK", "QUARANTINE")).isEqualByComparingTo("100");
+    }
+
+    @Test
+    void theStateFilterPagesThroughReceiptsOfThatStateOnly() {
+        String sku = newItem("NONE", true);
+        String id = receipt("olga", "{\"po\": \"%s\", \"line\": 1, \"quantity\": 1, \"uom\": \"EA\"}"
+                .formatted(expected(sku, 1, "EA"))).getBody().get("id").asText();
+        boolean found = false;
+        String after = null;
+        for (int page = 0; page < 10_000 && !found; page++) {
+            JsonNode body = get("olga", "/api/v1/receipts?state=AWAITING_INSPECTION&limit=1"
+                    + (after == null ? "" : "&after=" + after));
+            assertThat(body.get("items").size()).isLessThanOrEqualTo(1);
+            assertThat(body.get("items").findValuesAsText("state")).containsOnly("AWAITING_INSPECTION");
+            found = body.get("items").findValuesAsText("id").contains(id);
+            if (body.get("next").isNull()) {
+                break;
+            }
+            after = body.get("next").asText();
+        }
+        assertThat(found).as("receipt " + id + " on one of the pages").isTrue();
+    }
+
+    @Test
+    void anUnknownStateFilterIsABadRequest() {
+        ResponseEntity<JsonNode> r = as("olga").get().uri("/api/v1/receipts?state=LOST").retrieve()
+                .toEntity(JsonNode.class);
+        assertThat(r.getStatusCode().value()).isEqualTo(400);
+        assertThat(r.getBody().get("errors").findValuesAsText("field")).containsExactly("state");
+        assertThat(as("olga").get().uri("/api/v1/receipts?state=ON_HOLD&limit=5").retrieve().toEntity(JsonNode.class)
+                .getStatusCode().value()).isEqualTo(200);
     }
 
     @Test
@@ -170,6 +234,17 @@ class ReceivingApiTest {
         JsonNode r = receipt("olga", "{\"po\": \"%s\", \"line\": 1, \"quantity\": 20, \"uom\": \"EA\"}".formatted(po))
                 .getBody();
         assertThat(r.get("state").asText()).isEqualTo("AWAITING_APPROVAL");
+        // waiting for the buyer, it cannot be shipped, moved or released
+        ResponseEntity<JsonNode> ship = json(as("mes").post(), "/api/v1/movements", "s-" + UUID.randomUUID(), """
+                {"type": "SHIP", "sku": "%s", "quantity": 20, "uom": "EA", "from": {"location": "P1-WH1-DOCK"},
+                 "reference": "SO-1"}""".formatted(sku));
+        assertThat(ship.getStatusCode().value()).as(String.valueOf(ship.getBody())).isEqualTo(409);
+        assertThat(ship.getBody().get("type").asText()).endsWith("/stock-on-hold");
+        ResponseEntity<JsonNode> release = json(as("mes").post(), "/api/v1/movements", "s-" + UUID.randomUUID(), """
+                {"type": "STATUS_CHANGE", "sku": "%s", "quantity": 20, "uom": "EA",
+                 "from": {"location": "P1-WH1-DOCK", "status": "INSPECTION"}, "to": {"location": "P1-WH1-DOCK"}}"""
+                .formatted(sku));
+        assertThat(release.getStatusCode().value()).as(String.valueOf(release.getBody())).isEqualTo(409);
         JsonNode rejected = post("petra", "/api/v1/receipts/" + r.get("id").asText() + "/approval",
                 "{\"approved\": false}").getBody();
         assertThat(rejected.get("state").asText()).isEqualTo("REJECTED");

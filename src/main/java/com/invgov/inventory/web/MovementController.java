@@ -38,7 +38,9 @@ class MovementController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Post one movement (Idempotency-Key required): 201 with the movement, 409 insufficient-stock, "
-            + "422 for rule breaks (ADJUSTMENT is refused here)")
+            + "422 for rule breaks (ADJUSTMENT is refused here); 409 conflict for held stock: QUARANTINE, INSPECTION "
+            + "and BLOCKED change only through quality holds and receipts (BLOCKED may move keeping its status; an "
+            + "ADMIN may correct)")
     ResponseEntity<Object> post(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                 @Valid @RequestBody Requests.MovementRequest body, HttpServletRequest request) {
         return idempotency.run(request, key, true, body, () -> {

@@ -52,6 +52,19 @@ public class ProductionStore {
                 .query(Integer.class).single() > 0;
     }
 
+    /** The status of a BOM revision (ACTIVE, SUPERSEDED, ...); empty when the product has no such revision. */
+    public java.util.Optional<String> bomStatus(String product, String revision) {
+        return jdbc.sql("SELECT min(status) FROM bom_line WHERE product = ? AND revision = ? HAVING count(*) > 0")
+                .params(product, revision).query(String.class).optional();
+    }
+
+    /** The revisions of a product's BOM that are not SUPERSEDED, in order. */
+    public List<String> currentRevisions(String product) {
+        return jdbc.sql("""
+                SELECT DISTINCT revision FROM bom_line WHERE product = ? AND status <> 'SUPERSEDED'
+                 ORDER BY revision""").params(product).query(String.class).list();
+    }
+
     public boolean onBom(String product, String revision, String component) {
         return jdbc.sql("SELECT count(*) FROM bom_line WHERE product = ? AND revision = ? AND component = ?")
                 .params(product, revision, component).query(Integer.class).single() > 0;
@@ -125,9 +138,11 @@ public class ProductionStore {
     }
 
     /** Orders, newest first, optionally of one status. */
-    public List<ProductionOrder.Summary> orders(String status, int limit) {
-        return jdbc.sql(SUMMARY + " WHERE (CAST(? AS text) IS NULL OR o.status = ?) ORDER BY o.id DESC LIMIT ?")
-                .params(status, status, limit).query(ProductionStore::summary).list();
+    /** Orders with an id below {@code beforeId}, newest first. */
+    public List<ProductionOrder.Summary> orders(String status, long beforeId, int limit) {
+        return jdbc.sql(SUMMARY + " WHERE (CAST(? AS text) IS NULL OR o.status = ?) AND o.id < ?"
+                        + " ORDER BY o.id DESC LIMIT ?")
+                .params(status, status, beforeId, limit).query(ProductionStore::summary).list();
     }
 
     public void status(long id, String status) {

@@ -1,6 +1,8 @@
 package com.invgov.production.web;
 
+import com.invgov.api.Cursor;
 import com.invgov.api.Idempotency;
+import com.invgov.api.Page;
 import com.invgov.production.Completion;
 import com.invgov.production.ProductionOrder;
 import com.invgov.production.ScrapReport;
@@ -48,9 +50,6 @@ class ProductionController {
                         @Size(max = 40) String reasonCode) {
     }
 
-    record Orders(List<ProductionOrder.Summary> items) {
-    }
-
     record ScrapReasons(List<String> items) {
     }
 
@@ -78,16 +77,22 @@ class ProductionController {
 
     @PostMapping(path = "/production-orders", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Open a production order (PLANNER, ADMIN) for an item and one of its BOM revisions")
-    ResponseEntity<ProductionOrder> create(@Valid @RequestBody OrderRequest body) {
-        ProductionOrder order = production.create(body.sku(), body.bomRevision(), body.quantity(),
-                body.issueLocation());
-        return ResponseEntity.created(URI.create("/api/v1/production-orders/" + order.id())).body(order);
+    ResponseEntity<Object> create(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                  @Valid @RequestBody OrderRequest body, HttpServletRequest request) {
+        return idempotency.run(request, key, false, body, () -> {
+            ProductionOrder order = production.create(body.sku(), body.bomRevision(), body.quantity(),
+                    body.issueLocation());
+            return ResponseEntity.created(URI.create("/api/v1/production-orders/" + order.id())).body(order);
+        });
     }
 
     @GetMapping("/production-orders")
-    @Operation(summary = "Production orders, newest first, with produced and scrapped quantity; ?status=OPEN|COMPLETED")
-    Orders orders(@RequestParam(required = false) String status, @RequestParam(required = false) Integer limit) {
-        return new Orders(production.orders(status, limit == null ? 100 : limit));
+    @Operation(summary = "Production orders, newest first, with produced and scrapped quantity; ?status=OPEN|COMPLETED "
+            + "(another is 400); cursor pagination ?after=&limit= (max 1000), next in the response")
+    Page<ProductionOrder.Summary> orders(@RequestParam(required = false) String status,
+                                         @RequestParam(required = false) String after,
+                                         @RequestParam(required = false) Integer limit) {
+        return production.orders(status, after, Cursor.limit(limit));
     }
 
     @GetMapping("/production-orders/{id}")
@@ -148,8 +153,10 @@ class ProductionController {
     @PostMapping(path = "/recalls", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Recall (QUALITY): the lot and every lot made from it go on quality hold wherever they are; "
             + "shipments are listed")
-    ResponseEntity<com.invgov.production.Recall> recall(@Valid @RequestBody RecallRequest body) {
-        return ResponseEntity.status(201).body(production.recall(body.sku(), body.lot(), body.reason()));
+    ResponseEntity<Object> recall(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                  @Valid @RequestBody RecallRequest body, HttpServletRequest request) {
+        return idempotency.run(request, key, false, body, () -> ResponseEntity.status(201)
+                .body(production.recall(body.sku(), body.lot(), body.reason())));
     }
 
     @GetMapping("/trace")

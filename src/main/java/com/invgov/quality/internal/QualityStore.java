@@ -23,6 +23,11 @@ public class QualityStore {
     /** A balance that a hold takes. */
     public record Held(String sku, String location, String lot, String serial, String status, BigDecimal quantity,
                        BigDecimal reserved, String uom, BigDecimal unitCost) {
+
+        /** Part of this balance (a receipt's quantity of a larger INSPECTION balance). */
+        public Held withQuantity(BigDecimal part) {
+            return new Held(sku, location, lot, serial, status, part, reserved, uom, unitCost);
+        }
     }
 
     /** A hold line with its item facts, for dispositions. */
@@ -58,12 +63,15 @@ public class QualityStore {
         this.jdbc = jdbc;
     }
 
-    /** AVAILABLE and INSPECTION stock matching the filters (null = any), locked in balance key order. */
+    /**
+     * AVAILABLE, INSPECTION and BLOCKED stock matching the filters (null = any), locked in balance key order (BLOCKED:
+     * reworked stock comes back under a hold to be released or scrapped).
+     */
     public List<Held> holdable(String sku, String lot, String serial, String location) {
         return jdbc.sql("""
                 SELECT b.sku, b.location, b.lot, b.serial, b.status, b.quantity, b.reserved, i.base_uom, i.unit_cost
                   FROM balance b JOIN item i ON i.sku = b.sku
-                 WHERE b.quantity > 0 AND b.status IN ('AVAILABLE', 'INSPECTION')
+                 WHERE b.quantity > 0 AND b.status IN ('AVAILABLE', 'INSPECTION', 'BLOCKED')
                    AND (cast(:sku AS varchar) IS NULL OR b.sku = :sku)
                    AND (cast(:lot AS varchar) IS NULL OR b.lot = :lot)
                    AND (cast(:serial AS varchar) IS NULL OR b.serial = :serial)

@@ -38,7 +38,7 @@ class ReceivingSteps {
             Receipt r = receipt(store, context.businessKey());
             String actor = context.variable("inspectedBy", String.class).orElse("system");
             QualityHold hold = holds.holdFailedInspection(r.sku(), r.lot(), r.serial(), r.location(),
-                    r.po() == null ? "RCPT-" + r.id() : r.po() + "/" + r.line(), actor);
+                    r.quantity(), r.po() == null ? "RCPT-" + r.id() : r.po() + "/" + r.line(), actor);
             context.setVariable("holdId", hold.id());
         };
     }

@@ -131,13 +131,22 @@ public class ReceivingStore {
                 .params(id).query((rs, n) -> receipt(rs)).optional();
     }
 
+    /** Receipts after {@code afterId}, of one PO and one state (null = any), in id order. */
     public List<Receipt> receipts(String po, String state, long afterId, int limit) {
+        // the state as receipt(ResultSet) derives it, so a page holds {@code limit} receipts of that state
         return jdbc.sql("""
                 SELECT r.*, i.base_uom FROM receipt r JOIN item i ON i.sku = r.sku
-                 WHERE r.id > :after AND (cast(:po AS varchar) IS NULL OR r.po = :po) ORDER BY r.id LIMIT :limit""")
-                .param("after", afterId).param("po", po).param("limit", limit)
-                .query((rs, n) -> receipt(rs)).list().stream()
-                .filter(r -> state == null || state.equals(r.state())).toList();
+                 WHERE r.id > :after AND (cast(:po AS varchar) IS NULL OR r.po = :po)
+                   AND (cast(:state AS varchar) IS NULL OR CASE
+                        WHEN r.putaway_location IS NOT NULL THEN 'PUT_AWAY'
+                        WHEN r.approval = 'REJECTED' THEN 'REJECTED'
+                        WHEN r.approval = 'PENDING' THEN 'AWAITING_APPROVAL'
+                        WHEN r.inspect AND r.inspection_result IS NULL THEN 'AWAITING_INSPECTION'
+                        WHEN r.inspection_result = 'FAILED' THEN 'ON_HOLD'
+                        ELSE 'READY_FOR_PUTAWAY' END = :state)
+                 ORDER BY r.id LIMIT :limit""")
+                .param("after", afterId).param("po", po).param("state", state).param("limit", limit)
+                .query((rs, n) -> receipt(rs)).list();
     }
 
     public List<Receipt> receiptsOfLot(String sku, String lot) {
@@ -148,6 +157,11 @@ public class ReceivingStore {
 
     public void approval(long id, String approval, String by) {
         jdbc.sql("UPDATE receipt SET approval = ?, approved_by = ? WHERE id = ?").params(approval, by, id).update();
+    }
+
+    /** The status the receipt's stock has at the receiving location (an approved over-receipt's, AVAILABLE). */
+    public void status(long id, String status) {
+        jdbc.sql("UPDATE receipt SET status = ? WHERE id = ?").params(status, id).update();
     }
 
     public void inspected(long id, String result, String by, String checksJson) {

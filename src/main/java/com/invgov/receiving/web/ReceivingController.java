@@ -32,7 +32,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Expected receipts and receipts over HTTP (DESIGN §4 receiving). */
+/**
+ * Expected receipts and receipts over HTTP (DESIGN §4 receiving). Every mutating call goes through
+ * {@link Idempotency}: the key is required for a receipt (a movement), optional for the rest.
+ */
 @RestController
 class ReceivingController {
 
@@ -88,18 +91,22 @@ class ReceivingController {
     @PutMapping(path = "/api/v1/expected-receipts/{po}/{line}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create or change an expected receipt (PLANNER, INTEGRATION, ADMIN)")
-    ResponseEntity<ExpectedReceipt> put(@PathVariable String po, @PathVariable int line,
-                                        @Valid @RequestBody ExpectedReceiptRequest body) {
-        ExpectedReceipts.Saved saved = expected.put(new ExpectedReceiptCommand(po, line, body.supplier(), body.sku(),
-                body.quantity(), body.uom(), body.dueDate(), body.warehouse()));
-        return ResponseEntity.status(saved.created() ? 201 : 200).body(saved.value());
+    ResponseEntity<Object> put(@PathVariable String po, @PathVariable int line,
+                               @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                               @Valid @RequestBody ExpectedReceiptRequest body, HttpServletRequest request) {
+        return idempotency.run(request, key, false, body, () -> {
+            ExpectedReceipts.Saved saved = expected.put(new ExpectedReceiptCommand(po, line, body.supplier(),
+                    body.sku(), body.quantity(), body.uom(), body.dueDate(), body.warehouse()));
+            return ResponseEntity.status(saved.created() ? 201 : 200).body(saved.value());
+        });
     }
 
     @PostMapping(path = "/api/v1/expected-receipts/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Import expected receipts from CSV (" + ExpectedReceipts.CSV_HEADER + "), all or nothing")
-    ExpectedReceipts.Imported importCsv(@RequestBody String csv) {
-        return expected.importCsv(csv);
+    ResponseEntity<Object> importCsv(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                     @RequestBody String csv, HttpServletRequest request) {
+        return idempotency.run(request, key, false, csv, () -> ResponseEntity.ok(expected.importCsv(csv)));
     }
 
     @PostMapping(path = "/api/v1/receipts", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -136,17 +143,23 @@ class ReceivingController {
     @PostMapping(path = "/api/v1/receipts/{id}/approval", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "PLANNER approves or rejects an over-receipt")
-    Receipt approve(@PathVariable String id, @Valid @RequestBody ApprovalRequest body) {
-        return receiving.decideOverReceipt(id, body.approved());
+    ResponseEntity<Object> approve(@PathVariable String id,
+                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                   @Valid @RequestBody ApprovalRequest body, HttpServletRequest request) {
+        return idempotency.run(request, key, false, body, () -> ResponseEntity.ok(
+                receiving.decideOverReceipt(id, body.approved())));
     }
 
     @PostMapping(path = "/api/v1/receipts/{id}/inspection", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "QUALITY records the inspection, {passed} or {checks: [{name, passed | value}]} of the "
             + "checklist: pass releases to AVAILABLE and opens putaway, fail puts the lot on quality hold")
-    Receipt inspect(@PathVariable String id, @Valid @RequestBody InspectionRequest body) {
-        return receiving.recordInspection(id, body.passed(), body.checks() == null ? null : body.checks().stream()
-                .map(c -> new com.invgov.receiving.CheckResult(c.name(), c.passed(), c.value())).toList());
+    ResponseEntity<Object> inspect(@PathVariable String id,
+                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                   @Valid @RequestBody InspectionRequest body, HttpServletRequest request) {
+        return idempotency.run(request, key, false, body, () -> ResponseEntity.ok(receiving.recordInspection(id,
+                body.passed(), body.checks() == null ? null : body.checks().stream()
+                        .map(c -> new com.invgov.receiving.CheckResult(c.name(), c.passed(), c.value())).toList())));
     }
 
     @GetMapping(path = "/api/v1/receipts/{id}/checklist", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -160,7 +173,10 @@ class ReceivingController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "OPERATOR puts the receipt away (location omitted: the suggested one); 409 while an "
             + "over-receipt awaits approval or an inspection is open")
-    Receipt putaway(@PathVariable String id, @RequestBody(required = false) PutawayRequest body) {
-        return receiving.putAway(id, body == null ? null : body.location());
+    ResponseEntity<Object> putaway(@PathVariable String id,
+                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                   @RequestBody(required = false) PutawayRequest body, HttpServletRequest request) {
+        return idempotency.run(request, key, false, body, () -> ResponseEntity.ok(
+                receiving.putAway(id, body == null ? null : body.location())));
     }
 }
