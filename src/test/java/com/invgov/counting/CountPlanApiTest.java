@@ -224,11 +224,7 @@ class CountPlanApiTest {
         String location = pair[1];
         String receipt = """
                 {"type": "RECEIPT", "sku": "%s", "quantity": 1, "uom": "EA", "serial": "%s", "to": {"location": "%s"}}""";
-        assertThat(Api.as(port, "olga").post().uri("/api/v1/movements/batch").header("Idempotency-Key", "receipt-" + sku)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body("{\"movements\": [" + receipt.formatted(sku, "A1", location) + ", "
-                        + receipt.formatted(sku, "A2", location) + "]}")
-                .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(201);
+        received(sku, receipt.formatted(sku, "A1", location), receipt.formatted(sku, "A2", location));
         refused(sku, location);
         String taskId = CycleCountProcessTest.line(post("ivan", Map.of("day", tomorrow.toString())).getBody(), sku,
                 location).get("taskId").asText();
@@ -261,11 +257,7 @@ class CountPlanApiTest {
         String location = pair[1];
         String receipt = """
                 {"type": "RECEIPT", "sku": "%s", "quantity": %d, "uom": "EA", "lot": "%s", "to": {"location": "%s"}}""";
-        assertThat(Api.as(port, "olga").post().uri("/api/v1/movements/batch").header("Idempotency-Key", "receipt-" + sku)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body("{\"movements\": [" + receipt.formatted(sku, 10, "L1", location) + ", "
-                        + receipt.formatted(sku, 5, "L2", location) + "]}")
-                .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(201);
+        received(sku, receipt.formatted(sku, 10, "L1", location), receipt.formatted(sku, 5, "L2", location));
         refused(sku, location);
         JsonNode line = CycleCountProcessTest.line(post("ivan", Map.of("day", tomorrow.toString())).getBody(), sku,
                 location);
@@ -290,6 +282,14 @@ class CountPlanApiTest {
     }
 
     // ---- helpers
+
+    /** The movements posted as one batch by olga. */
+    private void received(String sku, String... movements) {
+        assertThat(Api.as(port, "olga").post().uri("/api/v1/movements/batch").header("Idempotency-Key", "receipt-" + sku)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"movements\": [" + String.join(", ", movements) + "]}")
+                .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(201);
+    }
 
     private JsonNode planLine(String sku, String location) {
         return CycleCountProcessTest.line(Api.as(port, "ivan").get().uri("/api/v1/count-plans?day=" + tomorrow)
