@@ -164,6 +164,18 @@ public class MasterData {
         if (!errors.isEmpty()) {
             throw new ValidationFailed("The location has invalid fields.", errors);
         }
+        store.location(location.code()).ifPresent(existing -> {
+            // the stock there would change warehouse or kind under the ledger's feet (a STOCK bin turned SCRAP)
+            boolean moves = !existing.warehouse().equals(location.warehouse()) || existing.type() != location.type();
+            if (moves && store.holdsStock(location.code())) {
+                throw new com.invgov.api.Conflict(location.code() + " holds stock: move it out before changing the "
+                        + "location's warehouse or type.");
+            }
+            if (existing.allowNegative() && !location.allowNegative() && store.belowZero(location.code())) {
+                throw new com.invgov.api.Conflict(location.code() + " is below zero: bring it back to zero before "
+                        + "it stops allowing negative stock.");
+            }
+        });
         boolean created = store.save(location, clock.instant());
         cache.evictLocation(location.code());
         events.append(created ? "LocationCreated" : "LocationChanged", "location", location.code(), location);

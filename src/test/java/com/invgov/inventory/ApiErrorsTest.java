@@ -119,6 +119,11 @@ class ApiErrorsTest {
         Answer above = post("olga", "/api/v1/movements", GOOD.replace("\"quantity\": 1", "\"quantity\": 1000000000001"),
                 "application/json", key());
         assertThat(above.status()).isEqualTo(422);
+        // the limit is on the base quantity the ledger keeps: 10^10 BOX of 100 are 10^12 EA, one more BOX is too many
+        Answer aboveInBase = post("olga", "/api/v1/movements", GOOD.replace("\"quantity\": 1, \"uom\": \"EA\"",
+                "\"quantity\": 10000000001, \"uom\": \"BOX\""), "application/json", key());
+        assertThat(aboveInBase.status()).isEqualTo(422);
+        assertThat(aboveInBase.hasFieldError("quantity")).isTrue();
         Answer negative = post("olga", "/api/v1/movements", GOOD.replace("\"quantity\": 1", "\"quantity\": -1"),
                 "application/json", key());
         assertThat(negative.status()).isEqualTo(422);

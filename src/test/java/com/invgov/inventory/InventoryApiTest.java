@@ -208,6 +208,15 @@ class InventoryApiTest {
         assertThat(post(olga, "/api/v1/movements", "neg-" + UUID.randomUUID(), out).getStatusCode().value())
                 .isEqualTo(201);
         assertThat(quantity("NUT-00002", line)).isEqualByComparingTo("-5");
+
+        // while it is below zero it keeps allowing it, and while it holds stock it keeps its kind and warehouse
+        ResponseEntity<JsonNode> strict = put(ada, "/api/v1/locations/" + line, """
+                {"warehouse": "P9-WH1", "type": "PRODUCTION", "countable": false, "allowNegative": false}""");
+        assertThat(strict.getStatusCode().value()).as("%s", strict.getBody()).isEqualTo(409);
+        ResponseEntity<JsonNode> retyped = put(ada, "/api/v1/locations/" + line, """
+                {"warehouse": "P9-WH1", "type": "SCRAP", "countable": false, "allowNegative": true}""");
+        assertThat(retyped.getStatusCode().value()).as("%s", retyped.getBody()).isEqualTo(409);
+        assertThat(get(ada, "/api/v1/locations/" + line).getBody().get("type").asText()).isEqualTo("PRODUCTION");
     }
 
     @Test

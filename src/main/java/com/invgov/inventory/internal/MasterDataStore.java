@@ -239,6 +239,18 @@ public class MasterDataStore {
                 .query(Boolean.class).single();
     }
 
+    /** Whether any balance at the location holds or reserves anything. */
+    public boolean holdsStock(String location) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM balance WHERE location = ? AND (quantity <> 0 OR reserved <> 0))")
+                .param(location).query(Boolean.class).single();
+    }
+
+    /** Whether any balance at the location is below zero. */
+    public boolean belowZero(String location) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM balance WHERE location = ? AND quantity < 0)")
+                .param(location).query(Boolean.class).single();
+    }
+
     public boolean reasonCodeExists(String code) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM reason_code WHERE code = ?)").param(code).query(Boolean.class).single();
     }

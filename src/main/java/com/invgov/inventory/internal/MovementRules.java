@@ -111,6 +111,11 @@ public final class MovementRules {
             errors.add(new FieldProblem(prefix + "quantity", "more than 6 decimals in " + item.baseUom()));
             return null;
         }
+        if (base.compareTo(Quantities.MAX) > 0) {
+            // the limit is on what the ledger keeps: 10^12 BOX of 100 would be 10^14 EA
+            errors.add(new FieldProblem(prefix + "quantity", "more than 10^12 " + item.baseUom()));
+            return null;
+        }
         return base.stripTrailingZeros().scale() < 0 ? base.setScale(0) : base.stripTrailingZeros();
     }
 
