@@ -348,8 +348,12 @@ public class Receiving {
                     new ValidationFailed("location", "no STOCK location to suggest in " + warehouse + "; name one"));
             Location to = masterData.findLocation(target).orElseThrow(() ->
                     new ValidationFailed("location", "unknown location " + target));
-            if (!Objects.equals(to.warehouse(), warehouse) || to.type() == LocationType.RECEIVING) {
-                throw new ValidationFailed("location", "not a storage location of warehouse " + warehouse);
+            // stock put away is AVAILABLE: it goes where available stock is kept (STOCK, or STAGING for cross-docking),
+            // not into a scrap area, a line, transit or shipping
+            if (!Objects.equals(to.warehouse(), warehouse)
+                    || (to.type() != LocationType.STOCK && to.type() != LocationType.STAGING)) {
+                throw new ValidationFailed("location", "not a storage location of warehouse " + warehouse
+                        + " (STOCK or STAGING)");
             }
             ledger.post(new MovementCommand(MovementType.PUTAWAY, r.sku(), r.quantity(), r.uom(), r.lot(), r.serial(),
                     new Place(r.location(), StockStatus.AVAILABLE), new Place(target, StockStatus.AVAILABLE),

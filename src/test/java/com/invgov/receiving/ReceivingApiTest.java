@@ -13,6 +13,7 @@ import org.springframework.web.client.RestClient;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,6 +75,13 @@ class ReceivingApiTest {
         String suggested = get("olga", "/api/v1/receipts/" + r1.get("id").asText()).get("suggestedLocation").asText();
         assertThat(jdbc.sql("SELECT type FROM location WHERE code = ?").param(suggested).query(String.class).single())
                 .isEqualTo("STOCK");
+        // available stock is put away where available stock is kept, not into a scrap area or onto a line
+        for (String wrong : List.of("P1-WH1-SCRAP", "P1-WH1-PROD", "P1-WH1-SHIP")) {
+            ResponseEntity<JsonNode> refused = post("olga", "/api/v1/receipts/" + r1.get("id").asText() + "/putaway",
+                    "{\"location\": \"" + wrong + "\"}");
+            assertThat(refused.getStatusCode().value()).as(wrong).isEqualTo(422);
+        }
+        assertThat(stock(sku, "P1-WH1-DOCK", "AVAILABLE")).isEqualByComparingTo("50");
         ResponseEntity<JsonNode> putaway = post("olga", "/api/v1/receipts/" + r1.get("id").asText() + "/putaway", "{}");
         assertThat(putaway.getBody().get("state").asText()).isEqualTo("PUT_AWAY");
         assertThat(path(r1)).containsSubsequence("overReceiptCheck", "inspectionDecision", "inspect",
