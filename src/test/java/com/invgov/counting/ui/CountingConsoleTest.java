@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -330,6 +331,33 @@ class CountingConsoleTest {
         _get(MyTasksView.class).refresh();
 
         assertThat(row(grid, task.id())).contains("due " + today.plusDays(1) + " 18:00 UTC");
+    }
+
+    @Test
+    void aPlaceWithSeveralLotsNamesTheLotsStillToCount() {
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String sku = "T8L-" + suffix;
+        String location = "P1-WH1-T8L-" + suffix;
+        assertThat(Api.as(port, "ada").put().uri("/api/v1/items/" + sku).contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"description": "two lots", "baseUom": "EA", "tracking": "LOT", "abcClass": "C",
+                         "category": "TST", "unitCost": 0.01, "regulated": false}""")
+                .retrieve().toBodilessEntity().getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(Api.as(port, "ada").put().uri("/api/v1/locations/" + location).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"warehouse\": \"P1-WH1\", \"type\": \"STOCK\", \"countable\": true, \"allowNegative\": false}")
+                .retrieve().toBodilessEntity().getStatusCode().is2xxSuccessful()).isTrue();
+        for (String lot : List.of("A7", "B3")) {
+            assertThat(Api.as(port, "olga").post().uri("/api/v1/movements").header("Idempotency-Key", sku + lot)
+                    .contentType(MediaType.APPLICATION_JSON).body("""
+                            {"type": "RECEIPT", "sku": "%s", "quantity": 4, "uom": "EA", "lot": "%s",
+                             "to": {"location": "%s"}}""".formatted(sku, lot, location))
+                    .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(201);
+        }
+        Grid<TaskItem> grid = olgasTasksWithAnEventCount(sku, location);
+
+        grid.select(countTask(grid, sku, location));
+
+        assertThat(span("my-tasks-place").getText()).endsWith("lots still to count: A7, B3");
     }
 
     private int omarClaims(String taskId) {
