@@ -154,7 +154,7 @@ class BadInputApiTest {
         List<Long> before = rows();
 
         // Jackson would read 1e300 as 1970-01-01 and 1700000000 as seconds since 1970
-        for (String number : List.of("1e300", "1700000000", "-1")) {
+        for (String number : List.of("1e300", "1700000000", "-1", "\"1795000000\"", "\"-1\"", "\"1795000000.000\"")) {
             ResponseEntity<JsonNode> numeric = count("\"eventTime\": " + number);
             assertRefused(numeric, 400, "eventTime");
             assertThat(numeric.getBody().at("/errors/0/message").asText()).contains("ISO-8601");
@@ -180,6 +180,10 @@ class BadInputApiTest {
         for (String place : List.of("P1-WH1-SCRAP", "P1-WH1-DOCK", "SUPPLIER")) {
             assertRefused(post("olga", "/api/v1/counts", "{\"location\": \"" + place + "\", \"sku\": \"" + SKU
                     + "\", \"countedQuantity\": 1, \"uom\": \"EA\"}"), 422, "location");
+            // nor a manual adjustment, whose approval may ask for a recount there
+            assertRefused(post("olga", "/api/v1/adjustments", "{\"location\": \"" + place + "\", \"sku\": \"" + SKU
+                    + "\", \"quantityDelta\": -1, \"uom\": \"EA\", \"reasonCode\": \"LOST\", \"note\": \"x\"}"),
+                    422, "location");
         }
         // a count is recorded within 30 days of its event time: its variance would otherwise be posted long ago
         assertRefused(count("\"eventTime\": \"" + Instant.now().minus(Duration.ofDays(31)) + "\""), 422, "eventTime");

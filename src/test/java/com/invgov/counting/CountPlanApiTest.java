@@ -281,6 +281,30 @@ class CountPlanApiTest {
                 .getStatusCode().value()).as("the task is done").isEqualTo(404);
     }
 
+    @Test
+    void aCountOfAnotherLotFoundThereLeavesAPlannedCountOfOneLotOpen() {
+        String[] pair = newPair("T7K-", "LOT", "0.01");
+        String sku = pair[0];
+        String location = pair[1];
+        received(sku, """
+                {"type": "RECEIPT", "sku": "%s", "quantity": 10, "uom": "EA", "lot": "L1", "to": {"location": "%s"}}"""
+                .formatted(sku, location));
+        refused(sku, location);
+        JsonNode line = CycleCountProcessTest.line(post("ivan", Map.of("day", tomorrow.toString())).getBody(), sku,
+                location);
+        assertThat(line.get("lot").asText()).isEqualTo("L1");
+        String taskId = line.get("taskId").asText();
+
+        // a lot the ledger does not have there: kept (a variance of its own), the planned count of L1 still open
+        assertThat(complete("olga", taskId, Map.of("countedQuantity", 3, "uom", "EA", "lot", "L9"))
+                .getStatusCode().value()).isEqualTo(204);
+        assertThat(planLine(sku, location).get("status").asText()).isEqualTo("PLANNED");
+
+        assertThat(complete("olga", taskId, Map.of("countedQuantity", 10, "uom", "EA", "lot", "L1"))
+                .getStatusCode().value()).isEqualTo(204);
+        assertThat(planLine(sku, location).get("status").asText()).isEqualTo("COUNTED");
+    }
+
     // ---- helpers
 
     /** The movements posted as one batch by olga. */

@@ -44,6 +44,9 @@ class InventoryApiTest {
         assertThat(item.get("uomConversions").get(0).get("uom").asText()).isEqualTo("BOX");
         assertThat(item.get("uomConversions").get(0).get("factor").decimalValue()).isEqualByComparingTo("100");
         assertThat(item.get("unitCost").decimalValue()).isEqualByComparingTo("0.26");
+        // numbers as people write them: 100, not 1E+2
+        assertThat(Api.as(port, "audrey").get().uri("/api/v1/items/" + sku).retrieve().body(String.class))
+                .contains("\"factor\":100").doesNotContain("E+");
 
         // conversions naming the base UoM are refused
         assertThat(put(ada, "/api/v1/items/" + sku, body.replace("\"BOX\"", "\"EA\"")).getStatusCode().value()).isEqualTo(422);

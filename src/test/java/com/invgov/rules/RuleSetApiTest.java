@@ -224,6 +224,22 @@ class RuleSetApiTest {
         assertThat(error.get("line").asInt()).isEqualTo(expectedLine);
         assertThat(error.get("column").asInt()).isPositive();
 
+        // a declared window's patterns and a rule's annotations are code the action check never walked
+        String window = drl + """
+
+                declare window Hidden
+                    AdjustmentToleranceFact( new java.io.File("/tmp/x").exists() ) over window:length( 1 )
+                end
+                """;
+        String annotated = drl.replaceFirst("(?m)^rule (\"[^\"]+\")", "rule $1 @Watch(java.lang.System.exit(0))");
+        assertThat(annotated).isNotEqualTo(drl);
+        for (String hidden : List.of(window, annotated)) {
+            ResponseEntity<JsonNode> r = post("ada", BASE + "/adjustment-tolerance/versions",
+                    Map.of("format", "DRL", "comment", "hidden", "drl", hidden));
+            assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(422);
+            assertThat(r.getBody().get("type").asText()).endsWith("/rule-compilation");
+        }
+
         String broken = drl.replace("diffQty.signum() == 0", "diffQty.signum() ==");
         ResponseEntity<JsonNode> syntax = post("ada", BASE + "/adjustment-tolerance/versions",
                 Map.of("format", "DRL", "drl", broken));

@@ -181,6 +181,10 @@ public class AdjustmentService implements Adjustments {
         Item item = masterData.findItem(sku).orElseThrow(() -> new ValidationFailed("sku", "unknown item " + sku));
         Location place = masterData.findLocation(location)
                 .orElseThrow(() -> new ValidationFailed("location", "unknown location " + location));
+        if (!place.countable()) {
+            // the approval path may ask for a recount (DESIGN §5.1), and a recount is a count: it needs a countable place
+            throw new ValidationFailed("location", location + " is not a countable location");
+        }
         if (enteredDelta.signum() == 0) {
             throw new ValidationFailed("quantityDelta", "must not be 0");
         }

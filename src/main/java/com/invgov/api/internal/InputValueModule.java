@@ -85,6 +85,9 @@ final class InputValueModule extends SimpleModule {
     /** Wraps Jackson's reader of a date or time type and refuses what PostgreSQL (or the API) cannot store. */
     static final class InRange extends DelegatingDeserializer {
 
+        private static final java.util.regex.Pattern NUMBER_TEXT =
+                java.util.regex.Pattern.compile("[+-]?\\d+(\\.\\d*)?([eE][+-]?\\d+)?");
+
         InRange(JsonDeserializer<?> delegate) {
             super(delegate);
         }
@@ -96,9 +99,11 @@ final class InputValueModule extends SimpleModule {
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (parser.currentToken() != null && parser.currentToken().isNumeric()) {
-                // Jackson would read a number as seconds since 1970 (and 1e300 as 1970 itself): the API takes
-                // ISO-8601 text only, as DESIGN §6 shows every time
+            if (parser.currentToken() != null && (parser.currentToken().isNumeric()
+                    || parser.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
+                    && NUMBER_TEXT.matcher(parser.getText().strip()).matches())) {
+                // Jackson would read a number (also one in a string) as seconds since 1970, and 1e300 as 1970
+                // itself: the API takes ISO-8601 text only, as DESIGN §6 shows every time
                 throw new RefusedValue(parser, RefusedValue.Kind.TIME_AS_NUMBER,
                         "must be ISO-8601 text, e.g. \"2026-11-30T08:00:00Z\" or \"2026-11-30\", not a number");
             }

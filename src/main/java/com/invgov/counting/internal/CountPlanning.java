@@ -224,14 +224,15 @@ class CountPlanning implements CountPlans {
      * A first count of a pair was recorded: its open plan line, if any, is counted (on time when on or before the due
      * date) and its count task completed, in the caller's transaction. A line planned without a lot (the place held
      * several lots of a lot-tracked item) is counted once every lot holding stock there has a count since its plan was
-     * made; until then its task stays open and lists the lots still to count.
+     * made; until then its task stays open and lists the lots still to count. A line that names its lot is counted by
+     * a count of that lot (a count of another lot found there is kept, and leaves the line open).
      *
      * @param lot the lot counted, of a lot-tracked item; null otherwise
      */
     void counted(Supplier<Optional<CountPlanStore.StoredLine>> openLine, String countId, Instant eventTime,
                  String lot) {
-        openLine.get().filter(l -> lot == null || l.line().lot() != null
-                || store.lotsToCount(l).stream().allMatch(lot::equals)).ifPresent(l -> {
+        openLine.get().filter(l -> lot == null || (l.line().lot() != null ? lot.equals(l.line().lot())
+                : store.lotsToCount(l).stream().allMatch(lot::equals))).ifPresent(l -> {
             LocalDate on = LocalDate.ofInstant(eventTime, ZoneOffset.UTC);
             String taskId = l.line().taskId() != null ? l.line().taskId()
                     : countTask(l.id()).map(WorkTask::id).orElse(null);
@@ -348,7 +349,10 @@ class CountPlanning implements CountPlans {
 
         Map<List<String>, CountPlanStore.LastCounts> last = store.lastCounts(
                 day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        Map<List<String>, LocalDate> since = store.countableSince(List.copyOf(pairs.keySet()), day);
+        // a pair seen for the first time became countable today, also when a later day is planned ahead: its spread
+        // first due date counts from today, not from that day
+        LocalDate seen = day.isAfter(today()) ? today() : day;
+        Map<List<String>, LocalDate> since = store.countableSince(List.copyOf(pairs.keySet()), seen);
         Map<String, Item> items = new HashMap<>();
         after = null;
         do {
@@ -367,7 +371,7 @@ class CountPlanning implements CountPlans {
                     AbcClass.valueOf(item.get().abcClass().name()), item.get().regulated());
             CountPlanStore.LastCounts counts = last.get(key);
             int dueInDays = policy.eventCountDueInDays(pair);
-            candidates.add(new CountCandidate(pair, since.getOrDefault(key, day),
+            candidates.add(new CountCandidate(pair, since.getOrDefault(key, seen),
                     Optional.ofNullable(counts).map(CountPlanStore.LastCounts::lastCounted),
                     counts == null ? CountAccuracy.unknown() : CountAccuracy.of(counts.withinTolerance(), counts.counts()),
                     events.getOrDefault(key, List.of()).stream()

@@ -191,6 +191,8 @@ final class DrlSafetyCheck {
         pkg.getFunctions().forEach(f -> refuse(f, "functions are not allowed (function " + f.getName() + ")"));
         pkg.getGlobals().forEach(g -> refuse(g, "globals are not allowed (global " + g.getIdentifier() + ")"));
         pkg.getClassAndEnumDeclarationDescrs().forEach(t -> refuse(t, "declared types are not allowed"));
+        // a window's patterns are code the rule checks below never walk
+        pkg.getWindowDeclarations().forEach(w -> refuse(w, "declared windows are not allowed"));
         if (pkg.getUnit() != null) {
             refuse(pkg.getUnit(), "rule units are not allowed");
         }
@@ -201,6 +203,9 @@ final class DrlSafetyCheck {
                 continue;
             }
             rule.getAttributes().values().forEach(this::attribute);
+            // an annotation's value is an expression Drools may evaluate (with MVEL, where that is present)
+            rule.getAnnotations().forEach(a -> refuse(a, "annotations are not allowed (@" + a.getName() + " on rule "
+                    + rule.getName() + ")"));
             Set<String> bindings = new HashSet<>();
             lhs(rule.getLhs(), bindings);
             if (rule.getConsequence() != null) {
