@@ -162,12 +162,12 @@ class AdjustmentApiTest {
         assertThat(a.at("/decision/approverRoles").toString())
                 .isEqualTo("[\"INVENTORY_CONTROLLER\",\"FINANCE\"]");
         assertThat(f.taskOf("fiona", id)).as("finance comes second").isNull();
-        approve(f, "ivan", id);
+        f.approve("ivan", id);
         assertThat(f.adjustment(id).get("status").asText()).isEqualTo("PENDING_APPROVAL");
         assertThat(f.onHand()).isEqualByComparingTo("2300");
         assertThat(f.taskOf("iris", id)).as("the controller's part is done").isNull();
 
-        approve(f, "fiona", id);
+        f.approve("fiona", id);
         a = f.adjustment(id);
         assertThat(a.get("status").asText()).isEqualTo("POSTED");
         assertThat(a.get("approvals")).hasSize(2);
@@ -203,7 +203,7 @@ class AdjustmentApiTest {
         // an issue that happened before the count is posted only now: the variance is gone
         f.move("ISSUE", 40, f.location, null, countTime.minusSeconds(600));
 
-        approve(f, "ivan", id);
+        f.approve("ivan", id);
 
         JsonNode a = f.adjustment(id);
         assertThat(a.get("status").asText()).isEqualTo("CLOSED");
@@ -219,14 +219,14 @@ class AdjustmentApiTest {
         // a receipt from before the count arrives late: -140 × 10.40 = 1456.00 needs finance too
         f.move("RECEIPT", 100, null, f.location, countTime.minusSeconds(600));
 
-        approve(f, "ivan", id);
+        f.approve("ivan", id);
 
         JsonNode a = f.adjustment(id);
         assertThat(a.get("status").asText()).isEqualTo("PENDING_APPROVAL");
         assertThat(a.get("quantityDelta").decimalValue()).isEqualByComparingTo("-140");
         assertThat(a.at("/decision/approverRoles").toString()).isEqualTo("[\"INVENTORY_CONTROLLER\",\"FINANCE\"]");
         assertThat(f.taskOf("iris", id)).as("the controller's approval still counts").isNull();
-        approve(f, "fiona", id);
+        f.approve("fiona", id);
         assertThat(f.adjustment(id).get("status").asText()).isEqualTo("POSTED");
         assertThat(f.onHand()).isEqualByComparingTo("2260");
     }
@@ -238,7 +238,7 @@ class AdjustmentApiTest {
         // after the count, almost everything is issued: taking 40 now would go below zero
         f.move("ISSUE", 2290, f.location, null, Instant.now().minusSeconds(60));
 
-        approve(f, "ivan", id);
+        f.approve("ivan", id);
 
         JsonNode a = f.adjustment(id);
         assertThat(a.get("status").asText()).isEqualTo("CONFLICT");
@@ -298,7 +298,7 @@ class AdjustmentApiTest {
         assertThat(claim.getStatusCode().value()).isEqualTo(403);
         assertThat(claim.getBody().get("type").asText()).endsWith("/segregation-of-duties");
 
-        approve(f, "iris", id);
+        f.approve("iris", id);
         assertThat(f.adjustment(id).get("status").asText()).isEqualTo("POSTED");
         assertThat(f.onHand()).isEqualByComparingTo("2800");
     }
@@ -347,7 +347,7 @@ class AdjustmentApiTest {
         assertThat(other.getStatusCode().value()).isEqualTo(422);
         assertThat(other.getBody().get("type").asText()).endsWith("/idempotency-conflict");
         assertThat(openedFor(f)).as("one adjustment").isEqualTo(1);
-        approve(f, "iris", first.getBody().get("id").asText());
+        f.approve("iris", first.getBody().get("id").asText());
         assertThat(f.onHand()).isEqualByComparingTo("2800");
     }
 
@@ -357,7 +357,7 @@ class AdjustmentApiTest {
         TestUsers.ensure(jdbc, dual, "FINANCE");
         AdjustmentFixture f = AdjustmentFixture.item(port, "A", "10.40", false, 2300);
         String id = countedAndRecounted(f, "2180"); // 1248.00: the controller, then finance
-        approve(f, dual, id);
+        f.approve(dual, id);
         assertThat(f.adjustment(id).at("/approvals/0/role").asText()).isEqualTo("INVENTORY_CONTROLLER");
 
         assertThat(f.taskOf(dual, id)).as("the finance task is not offered to who approved as controller").isNull();
@@ -373,7 +373,7 @@ class AdjustmentApiTest {
         assertThat(a.get("approvals")).hasSize(1);
         assertThat(f.onHand()).isEqualByComparingTo("2300");
 
-        approve(f, "fiona", id);
+        f.approve("fiona", id);
         assertThat(f.adjustment(id).get("status").asText()).isEqualTo("POSTED");
         assertThat(f.onHand()).isEqualByComparingTo("2180");
     }
@@ -438,8 +438,8 @@ class AdjustmentApiTest {
                 .isEqualTo("[\"QUALITY\",\"INVENTORY_CONTROLLER\"]");
         String id = first.getBody().get("adjustmentId").asText();
 
-        approve(f, "quinn", id);
-        approve(f, "ivan", id);
+        f.approve("quinn", id);
+        f.approve("ivan", id);
         assertThat(f.adjustment(id).get("status").asText()).isEqualTo("POSTED");
         assertThat(f.onHand()).isEqualByComparingTo("2299");
     }
@@ -589,10 +589,4 @@ class AdjustmentApiTest {
         return first.getBody().get("adjustmentId").asText();
     }
 
-    private void approve(AdjustmentFixture f, String user, String id) {
-        JsonNode task = f.taskOf(user, id);
-        assertThat(task).as("%s is offered the approval of %s", user, id).isNotNull();
-        ResponseEntity<JsonNode> r = f.complete(user, task.get("id").asText(), true, "ok");
-        assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(204);
-    }
 }

@@ -59,7 +59,7 @@ class AdjustmentEscalationTest {
         AdjustmentFixture f = AdjustmentFixture.item(port, "A", "10.40", false, 2300);
         String id = countedAndRecounted(f, "2180"); // -120 × 10.40 = 1248.00: the controller, then finance
         RestClient mes = Api.as(port, "mes");
-        String cursor = endOfFeed(mes);
+        String cursor = Api.endOfEvents(mes);
         int overdueBefore = overdueApprovals();
         JsonNode controllerTask = f.taskOf("ivan", id);
 
@@ -81,7 +81,7 @@ class AdjustmentEscalationTest {
         assertThat(escalation.get("value").decimalValue()).isEqualByComparingTo("1248.00");
 
         // the controller approves a day late: finance's fresh task is not overdue and has a day of its own
-        approve(f, "ivan", id);
+        f.approve("ivan", id);
         JsonNode financeTask = f.taskOf("fiona", id);
         assertThat(f.adjustment(id).get("escalated").asBoolean()).isFalse();
         assertThat(overdueApprovals()).isEqualTo(overdueBefore);
@@ -98,7 +98,7 @@ class AdjustmentEscalationTest {
         assertThat(inboxRow(id).why()).contains("OVERDUE");
         ConsoleSession.close();
 
-        approve(f, "fiona", id);
+        f.approve("fiona", id);
         JsonNode posted = f.adjustment(id);
         assertThat(posted.get("status").asText()).isEqualTo("POSTED");
         assertThat(posted.get("escalated").asBoolean()).as("nothing waits any more").isFalse();
@@ -131,12 +131,6 @@ class AdjustmentEscalationTest {
         return first.getBody().get("adjustmentId").asText();
     }
 
-    private void approve(AdjustmentFixture f, String user, String id) {
-        JsonNode task = f.taskOf(user, id);
-        assertThat(task).as("%s is offered the approval of %s", user, id).isNotNull();
-        ResponseEntity<JsonNode> r = f.complete(user, task.get("id").asText(), true, "ok");
-        assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(204);
-    }
 
     /** The dashboard's Overdue approvals figure, as a controller reads it. */
     private int overdueApprovals() {
@@ -156,17 +150,6 @@ class AdjustmentEscalationTest {
                 .orElseThrow();
     }
 
-    private static String endOfFeed(RestClient client) {
-        JsonNode page = client.get().uri("/api/v1/events?limit=1000").retrieve().body(JsonNode.class);
-        String cursor = page.get("next").asText();
-        while (true) {
-            page = client.get().uri("/api/v1/events?limit=1000&after=" + cursor).retrieve().body(JsonNode.class);
-            if (page.get("items").isEmpty()) {
-                return cursor;
-            }
-            cursor = page.get("next").asText();
-        }
-    }
 
     /** The feed's events about this adjustment after the cursor, oldest first. */
     private static List<JsonNode> eventsOf(RestClient client, String cursor, String adjustmentId) {

@@ -107,6 +107,14 @@ final class AdjustmentFixture {
                 .retrieve().toEntity(JsonNode.class);
     }
 
+    /** {@code user} approves the adjustment's approval task offered to them. */
+    void approve(String user, String adjustmentId) {
+        JsonNode task = taskOf(user, adjustmentId);
+        assertThat(task).as("%s is offered the approval of %s", user, adjustmentId).isNotNull();
+        ResponseEntity<JsonNode> r = complete(user, task.get("id").asText(), true, "ok");
+        assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(204);
+    }
+
     ResponseEntity<JsonNode> claim(String user, String taskId) {
         return Api.as(port, user).post().uri("/api/v1/tasks/" + taskId + "/claim").retrieve().toEntity(JsonNode.class);
     }

@@ -96,7 +96,7 @@ class PostingByReferenceTest {
     @Test
     void theEventFeedCarriesTheWholeMovementOnBothPostingPaths() throws Exception {
         RestClient mes = Api.as(port, "mes");
-        String cursor = endOfFeed(mes);
+        String cursor = Api.endOfEvents(mes);
         // a transfer (one statement) and a receipt of a new lot (the general path: the lot is created first)
         ResponseEntity<String> transfer = post(mes, "/api/v1/movements", "ev-" + UUID.randomUUID(), """
                 {"type": "TRANSFER", "sku": "FAS-00001", "quantity": 7, "uom": "EA",
@@ -119,7 +119,7 @@ class PostingByReferenceTest {
     @Test
     void aRefusalOnTheOneStatementPathPostsNothingAndIsReplayed() {
         RestClient mes = Api.as(port, "mes");
-        String cursor = endOfFeed(mes);
+        String cursor = Api.endOfEvents(mes);
         String key = "rf-" + UUID.randomUUID();
         String body = """
                 {"type": "TRANSFER", "sku": "FAS-00001", "quantity": 999999999, "uom": "EA",
@@ -135,17 +135,6 @@ class PostingByReferenceTest {
                 .isEmpty();
     }
 
-    private String endOfFeed(RestClient client) {
-        JsonNode page = client.get().uri("/api/v1/events?limit=1000").retrieve().body(JsonNode.class);
-        String cursor = page.get("next").asText();
-        while (true) {
-            page = client.get().uri("/api/v1/events?limit=1000&after=" + cursor).retrieve().body(JsonNode.class);
-            if (page.get("items").isEmpty()) {
-                return cursor;
-            }
-            cursor = page.get("next").asText();
-        }
-    }
 
     @Test
     void aNodeOfThePreviousReleaseStillPostsThroughTheFunctionItCalls() {

@@ -25,6 +25,21 @@ public final class Api {
         return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The cursor after the last event of {@code /api/v1/events} now: what a reader polls from to see only new events. */
+    public static String endOfEvents(RestClient client) {
+        com.fasterxml.jackson.databind.JsonNode page = client.get().uri("/api/v1/events?limit=1000").retrieve()
+                .body(com.fasterxml.jackson.databind.JsonNode.class);
+        String cursor = page.get("next").asText();
+        while (true) {
+            page = client.get().uri("/api/v1/events?limit=1000&after=" + cursor).retrieve()
+                    .body(com.fasterxml.jackson.databind.JsonNode.class);
+            if (page.get("items").isEmpty()) {
+                return cursor;
+            }
+            cursor = page.get("next").asText();
+        }
+    }
+
     private static RestClient.Builder base(int port) {
         return RestClient.builder()
                 .baseUrl("http://localhost:" + port)
