@@ -1,10 +1,13 @@
 package com.invgov.rules;
 
+import com.invgov.api.ApiProblem;
+import com.invgov.api.ProblemType;
+
 /** The author of a rule-set version tried to publish it; a second ADMIN must (DESIGN §7); 403. */
-public class FourEyesRequired extends RuntimeException {
+public class FourEyesRequired extends ApiProblem {
 
     public FourEyesRequired(String ruleSet, int version, String author) {
-        super("Version " + version + " of '" + ruleSet + "' was written by " + author
+        super(ProblemType.FORBIDDEN, "Version " + version + " of '" + ruleSet + "' was written by " + author
                 + "; a second ADMIN must publish it");
     }
 }

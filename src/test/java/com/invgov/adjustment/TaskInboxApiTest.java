@@ -52,6 +52,47 @@ class TaskInboxApiTest {
         assertThat(f.adjustment(id).get("status").asText()).isEqualTo("POSTED");
     }
 
+    @Test
+    void aRetriedClaimAndCompletionWithTheirKeysAnswerAsBeforeAndPostOnce() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "C", "0.26", false, 2300);
+        String id = f.post("ivan", "/api/v1/adjustments", """
+                {"location": "%s", "sku": "%s", "quantityDelta": 500, "reasonCode": "FOUND", "note": "pallet"}"""
+                .formatted(f.location, f.sku)).getBody().get("id").asText();
+        String taskId = f.taskOf("iris", id).get("id").asText();
+
+        String claimKey = "claim-" + java.util.UUID.randomUUID();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            ResponseEntity<JsonNode> claimed = Api.as(port, "iris").post().uri("/api/v1/tasks/" + taskId + "/claim")
+                    .header("Idempotency-Key", claimKey).retrieve().toEntity(JsonNode.class);
+            assertThat(claimed.getStatusCode().value()).isEqualTo(200);
+            assertThat(claimed.getBody().get("assignee").asText()).isEqualTo("iris");
+            assertThat(claimed.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo(attempt == 0 ? null : "true");
+        }
+
+        // the answer to the completion was lost: the retry with the same key gets 204 again, not 404 for a task that
+        // is done, and the adjustment is posted once
+        String key = "complete-" + java.util.UUID.randomUUID();
+        ResponseEntity<JsonNode> first = complete("iris", taskId, "{\"approved\": true, \"comment\": \"ok\"}", key);
+        assertThat(first.getStatusCode().value()).isEqualTo(204);
+        ResponseEntity<JsonNode> retry = complete("iris", taskId, "{\"comment\": \"ok\", \"approved\": true}", key);
+        assertThat(retry.getStatusCode().value()).isEqualTo(204);
+        assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(f.adjustment(id).get("status").asText()).isEqualTo("POSTED");
+        assertThat(f.adjustment(id).get("approvals")).hasSize(1);
+        assertThat(f.onHand()).isEqualByComparingTo("2800");
+        // without its key a second completion finds no such task; with the key and another answer it is a conflict
+        assertThat(complete("iris", taskId, "{\"approved\": true}").getStatusCode().value()).isEqualTo(404);
+        ResponseEntity<JsonNode> other = complete("iris", taskId, "{\"approved\": false, \"comment\": \"no\"}", key);
+        assertThat(other.getStatusCode().value()).isEqualTo(422);
+        assertThat(other.getBody().get("type").asText()).endsWith("/idempotency-conflict");
+        assertThat(f.adjustment(id).get("status").asText()).isEqualTo("POSTED");
+    }
+
+    private ResponseEntity<JsonNode> complete(String user, String taskId, String body, String key) {
+        return Api.as(port, user).post().uri("/api/v1/tasks/" + taskId + "/complete").header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JsonNode.class);
+    }
+
     private ResponseEntity<JsonNode> complete(String user, String taskId, String body) {
         return Api.as(port, user).post().uri("/api/v1/tasks/" + taskId + "/complete")
                 .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JsonNode.class);

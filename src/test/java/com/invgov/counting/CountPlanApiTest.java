@@ -90,6 +90,18 @@ class CountPlanApiTest {
         assertThat(wh1.get(0).get("capacity").asInt()).as("the rule set's capacity").isEqualTo(200);
         assertThat(wh1.get(0).get("ruleSetVersion").isInt()).isTrue();
         assertThat(wh1.get(0).get("plannedBy").asText()).isEqualTo("ivan");
+
+        // planning is a mutating call: with an Idempotency-Key a retry is answered from the first call
+        String key = "plan-" + java.util.UUID.randomUUID();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            ResponseEntity<JsonNode> keyed = Api.as(port, "ivan").post().uri("/api/v1/count-plans")
+                    .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("day", tomorrow.plusDays(1).toString())).retrieve().toEntity(JsonNode.class);
+            assertThat(keyed.getStatusCode().value()).isEqualTo(200);
+            assertThat(keyed.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo(attempt == 0 ? null : "true");
+            assertThat(keyed.getBody()).extracting(p -> p.get("day").asText())
+                    .containsOnly(tomorrow.plusDays(1).toString());
+        }
     }
 
     @Test

@@ -155,6 +155,53 @@ class RuleSetApiTest {
         assertThat(onePublished()).isTrue();
     }
 
+    @Test
+    void aRetriedSaveOrPublishWithItsKeyAnswersAsTheFirstAndDoesItOnce() {
+        int before = decisions.decide(RuleSet.ADJUSTMENT_TOLERANCE, aItemOnePointFivePercentOff()).version();
+        int versionsBefore = get("ada", BASE + "/adjustment-tolerance/versions").getBody().get("items").size();
+        Map<String, Object> body = Map.of("format", "TABLE", "comment", "A items: 2 % (retried)", "table",
+                adjustmentTable(2.0, 1000.00));
+        String saveKey = "save-" + UUID.randomUUID();
+        ResponseEntity<JsonNode> saved = post("ada", BASE + "/adjustment-tolerance/versions", body, saveKey);
+        assertThat(saved.getStatusCode().value()).isEqualTo(201);
+        int v = saved.getBody().get("version").asInt();
+        ResponseEntity<JsonNode> savedAgain = post("ada", BASE + "/adjustment-tolerance/versions", body, saveKey);
+        assertThat(savedAgain.getStatusCode().value()).isEqualTo(201);
+        assertThat(savedAgain.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(savedAgain.getBody().get("version").asInt()).isEqualTo(v);
+        assertThat(savedAgain.getHeaders().getLocation()).isEqualTo(saved.getHeaders().getLocation());
+        assertThat(get("ada", BASE + "/adjustment-tolerance/versions").getBody().get("items"))
+                .as("one draft, not two").hasSize(versionsBefore + 1);
+
+        String publishKey = "publish-" + UUID.randomUUID();
+        String publish = BASE + "/adjustment-tolerance/versions/" + v + "/publish";
+        ResponseEntity<JsonNode> published = post("alan", publish, null, publishKey);
+        assertThat(published.getStatusCode().value()).isEqualTo(200);
+        // this node decides with it as soon as the call has answered (swapped after the commit)
+        assertThat(decisions.decide(RuleSet.ADJUSTMENT_TOLERANCE, aItemOnePointFivePercentOff()).version())
+                .isEqualTo(v);
+        ResponseEntity<JsonNode> retried = post("alan", publish, null, publishKey);
+        assertThat(retried.getStatusCode().value()).as("not 409 'published already'").isEqualTo(200);
+        assertThat(retried.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retried.getBody().get("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(post("alan", publish, null, "other-" + UUID.randomUUID()).getStatusCode().value()).isEqualTo(409);
+
+        // a publish refused (four-eyes) under a key leaves the key free and the published version as it was
+        String refusedKey = "refused-" + UUID.randomUUID();
+        assertThat(post("ada", publish, null, refusedKey).getStatusCode().value()).isEqualTo(403);
+        assertThat(post("ada", BASE + "/adjustment-tolerance/versions/" + before + "/publish", null, refusedKey)
+                .getStatusCode().value()).as("the rollback, under the key a refusal left free").isEqualTo(200);
+        assertThat(decisions.decide(RuleSet.ADJUSTMENT_TOLERANCE, aItemOnePointFivePercentOff()).version())
+                .isEqualTo(before);
+        assertThat(onePublished()).isTrue();
+    }
+
+    private ResponseEntity<JsonNode> post(String user, String path, Object body, String key) {
+        var request = Api.as(port, user).post().uri(path).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON);
+        return (body == null ? request : request.body(body)).retrieve().toEntity(JsonNode.class);
+    }
+
     private boolean onePublished() {
         return jdbc.sql("SELECT count(*) FROM rule_set_version WHERE status = 'PUBLISHED' GROUP BY rule_set "
                 + "HAVING count(*) <> 1").query().listOfRows().isEmpty();

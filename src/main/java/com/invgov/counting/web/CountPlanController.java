@@ -1,13 +1,17 @@
 package com.invgov.counting.web;
 
+import com.invgov.api.Idempotency;
 import com.invgov.counting.CountPlanView;
 import com.invgov.counting.CountPlans;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,9 +25,11 @@ import java.util.List;
 class CountPlanController {
 
     private final CountPlans plans;
+    private final Idempotency idempotency;
 
-    CountPlanController(CountPlans plans) {
+    CountPlanController(CountPlans plans, Idempotency idempotency) {
         this.plans = plans;
+        this.idempotency = idempotency;
     }
 
     record PlanRequest(LocalDate day) {
@@ -42,7 +48,10 @@ class CountPlanController {
     @Operation(summary = "Plan a day now (default today) through the cycle-count process (INVENTORY_CONTROLLER, "
             + "ADMIN). A warehouse already planned for that day keeps its plan; returns the plans of the day. The "
             + "body {day} is JSON or left out (any other media type is 415).")
-    List<CountPlanView> planNow(@RequestBody(required = false) PlanRequest body) {
-        return plans.planNow(body == null ? null : body.day());
+    ResponseEntity<Object> planNow(@RequestBody(required = false) PlanRequest body,
+                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                   HttpServletRequest request) {
+        return idempotency.run(request, key, false, body,
+                () -> ResponseEntity.ok(plans.planNow(body == null ? null : body.day())));
     }
 }

@@ -20,6 +20,8 @@ import com.invgov.security.CurrentUser;
 import com.invgov.security.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -106,6 +108,23 @@ class RuleSetVersionService implements RuleSetVersions {
         return detail(key, version);
     }
 
+    /**
+     * Work on this node's compiled rule sets that must see the database as committed: after the commit of the
+     * caller's transaction when there is one (a call with an Idempotency-Key runs in one), else at once.
+     */
+    private static void afterCommit(Runnable work) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    work.run();
+                }
+            });
+        } else {
+            work.run();
+        }
+    }
+
     private RuleSetVersion detail(String key, int version) {
         RuleSetStore.Row row = row(key, version);
         return view(row, store.find(key, version - 1).orElse(null));
@@ -166,7 +185,9 @@ class RuleSetVersionService implements RuleSetVersions {
             events.publishEvent(new RuleSetVersionCreated(key, next, request.format(), author, request.comment()));
             return next;
         });
-        published.remember(key, version, checked.compiled());
+        // a number rolled back with its version (the caller's transaction, e.g. an idempotent call's, may still fail)
+        // would be given again to other DRL: the compilation is kept only once the version is committed
+        afterCommit(() -> published.remember(key, version, checked.compiled()));
         return detail(key, version);
     }
 
@@ -201,7 +222,7 @@ class RuleSetVersionService implements RuleSetVersions {
             store.publish(key, version, publisher, now);
             events.publishEvent(new RuleSetVersionPublished(key, version, previous, publisher));
         });
-        published.refresh(key);
+        afterCommit(() -> published.refresh(key));
         return detail(key, version);
     }
 

@@ -3,6 +3,7 @@ package com.invgov.rules.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.invgov.api.Idempotency;
 import com.invgov.rules.NewRuleSetVersion;
 import com.invgov.rules.RuleFormat;
 import com.invgov.rules.RuleSetBadRequest;
@@ -15,12 +16,14 @@ import com.invgov.rules.table.RuleTable;
 import com.invgov.rules.table.TableError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -47,10 +50,12 @@ class RuleSetController {
 
     private final RuleSetVersions versions;
     private final ObjectMapper json;
+    private final Idempotency idempotency;
 
-    RuleSetController(RuleSetVersions versions, ObjectMapper json) {
+    RuleSetController(RuleSetVersions versions, ObjectMapper json, Idempotency idempotency) {
         this.versions = versions;
         this.json = json;
+        this.idempotency = idempotency;
     }
 
     @GetMapping
@@ -80,10 +85,15 @@ class RuleSetController {
     @PostMapping(path = "/{key}/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "createRuleSetVersion", summary = "Save a new DRAFT version (ADMIN)",
             description = RuleSetApiDocs.PLACEHOLDER)
-    ResponseEntity<RuleSetVersion> create(@PathVariable String key, @RequestBody JsonNode body) {
-        RuleSetVersion created = versions.createVersion(key, request(key, body));
-        return ResponseEntity.created(URI.create("/api/v1/rulesets/" + key + "/versions/" + created.version()))
-                .body(created);
+    ResponseEntity<Object> create(@PathVariable String key, @RequestBody JsonNode body,
+                                  @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
+                                  HttpServletRequest http) {
+        NewRuleSetVersion request = request(key, body);
+        return idempotency.run(http, idempotencyKey, false, body, () -> {
+            RuleSetVersion created = versions.createVersion(key, request);
+            return ResponseEntity.created(URI.create("/api/v1/rulesets/" + key + "/versions/" + created.version()))
+                    .body(created);
+        });
     }
 
     @PostMapping(path = "/{key}/versions/{version}/simulate", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -110,9 +120,13 @@ class RuleSetController {
     }
 
     @PostMapping("/{key}/versions/{version}/publish")
-    @Operation(summary = "Publish a version (a second ADMIN); publishing an earlier version is the rollback")
-    RuleSetVersion publish(@PathVariable String key, @PathVariable int version) {
-        return versions.publish(key, version);
+    @Operation(summary = "Publish a version (a second ADMIN); publishing an earlier version is the rollback. An "
+            + "optional Idempotency-Key makes a retry answer as the first call did (not 409 'published already')")
+    ResponseEntity<Object> publish(@PathVariable String key, @PathVariable int version,
+                                   @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
+                                   HttpServletRequest http) {
+        return idempotency.run(http, idempotencyKey, false, null,
+                () -> ResponseEntity.ok(versions.publish(key, version)));
     }
 
     private NewRuleSetVersion request(String key, JsonNode body) {

@@ -2,13 +2,11 @@ package com.invgov.rules.web;
 
 import com.invgov.api.ProblemType;
 import com.invgov.api.Problems;
-import com.invgov.rules.FourEyesRequired;
 import com.invgov.rules.RuleCompilationException;
 import com.invgov.rules.RuleEvaluationException;
 import com.invgov.rules.RuleSetBadRequest;
 import com.invgov.rules.RuleSetNotFound;
 import com.invgov.rules.RuleTableInvalid;
-import com.invgov.rules.RuleVersionConflict;
 import com.invgov.security.NotPermitted;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -75,16 +73,6 @@ class RuleSetProblems {
     @ExceptionHandler(RuleSetNotFound.class)
     ProblemDetail notFound(RuleSetNotFound e) {
         return Problems.of(ProblemType.NOT_FOUND, e.getMessage());
-    }
-
-    @ExceptionHandler(RuleVersionConflict.class)
-    ProblemDetail conflict(RuleVersionConflict e) {
-        return Problems.of(ProblemType.CONFLICT, e.getMessage());
-    }
-
-    @ExceptionHandler(FourEyesRequired.class)
-    ProblemDetail fourEyes(FourEyesRequired e) {
-        return Problems.of(ProblemType.FORBIDDEN, e.getMessage());
     }
 
     @ExceptionHandler(NotPermitted.class)

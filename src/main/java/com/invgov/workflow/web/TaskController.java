@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.invgov.api.Cursor;
 import com.invgov.api.FieldProblem;
+import com.invgov.api.Idempotency;
 import com.invgov.api.Page;
 import com.invgov.api.ValidationFailed;
 import com.invgov.workflow.MyTasks;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,11 +36,13 @@ import java.util.Map;
 class TaskController {
 
     private final MyTasks myTasks;
+    private final Idempotency idempotency;
     /** Numbers are read exactly: a quantity such as 123456789012.123456 or 1e-400 is never rounded to a double. */
     private final ObjectReader exactJson;
 
-    TaskController(MyTasks myTasks, ObjectMapper json) {
+    TaskController(MyTasks myTasks, Idempotency idempotency, ObjectMapper json) {
         this.myTasks = myTasks;
+        this.idempotency = idempotency;
         this.exactJson = json.readerFor(new TypeReference<Map<String, Object>>() { })
                 .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
@@ -61,21 +65,28 @@ class TaskController {
 
     @PostMapping("/{id}/claim")
     @Operation(summary = "Claim a task: 403 segregation-of-duties when the caller may not act on it, 409 when "
-            + "someone else holds it")
-    TaskItem claim(@PathVariable String id) {
-        return myTasks.claim(id);
+            + "someone else holds it. An optional Idempotency-Key makes a retry answer as the first call did")
+    ResponseEntity<Object> claim(@PathVariable String id,
+                                 @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                 jakarta.servlet.http.HttpServletRequest request) {
+        return idempotency.run(request, key, false, null, () -> ResponseEntity.ok(myTasks.claim(id)));
     }
 
     @PostMapping(path = "/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Complete a task with the fields of its kind. An approval takes {approved, comment} (a "
             + "rejection needs a comment); 403 segregation-of-duties for whoever counted, recounted, requested or "
-            + "approved already; 422 naming the field when a field is missing or wrong")
-    ResponseEntity<Void> complete(@PathVariable String id,
+            + "approved already; 422 naming the field when a field is missing or wrong. An optional Idempotency-Key "
+            + "makes a retry (the answer was lost) get 204 again instead of 404 for a task that is done")
+    ResponseEntity<Object> complete(@PathVariable String id,
+            @RequestHeader(name = Idempotency.HEADER, required = false) String key,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")))
             @RequestBody byte[] body, jakarta.servlet.http.HttpServletRequest request) {
-        myTasks.complete(id, fields(body, request));
-        return ResponseEntity.noContent().build();
+        Map<String, Object> fields = fields(body, request);
+        return idempotency.run(request, key, false, fields, () -> {
+            myTasks.complete(id, fields);
+            return ResponseEntity.noContent().build();
+        });
     }
 
     /** The body as a JSON object whose numbers are exact ({@code BigDecimal}, integers as integers); else 400. */
