@@ -380,12 +380,21 @@ class RuleSetApiTest {
         assertThat(example.get("subject").asText()).startsWith("sim:");
         assertThat(example.get("publishedOutcome").asText()).isEqualTo("APPROVE INVENTORY_CONTROLLER");
         assertThat(example.get("candidateOutcome").asText()).isEqualTo("AUTO_APPROVE");
+        // the last decisions' facts are counts' system and counted quantities: a counter (blind) does not replay them
+        ResponseEntity<JsonNode> counter = post("olga", BASE + "/adjustment-tolerance/versions/" + v + "/simulate",
+                Map.of("lastDecisions", 3));
+        assertThat(counter.getStatusCode().value()).isEqualTo(403);
+        assertThat(counter.getBody().toString()).doesNotContain("systemQty");
 
         String csv = """
                 systemQty,countedQty,diffQty,diffValue,diffPct,abcClass,regulated,source,recountDone
                 1000,985,-15,15,1.5,A,false,MANUAL,false
                 1000,1000,0,0,0,A,false,CYCLE_COUNT,false
                 """;
+        ResponseEntity<JsonNode> ownFacts = Api.as(port, "olga").post()
+                .uri(BASE + "/adjustment-tolerance/versions/" + v + "/simulate")
+                .contentType(MediaType.parseMediaType("text/csv")).body(csv).retrieve().toEntity(JsonNode.class);
+        assertThat(ownFacts.getStatusCode().value()).as("facts of one's own").isEqualTo(200);
         ResponseEntity<JsonNode> uploaded = Api.as(port, "ada").post()
                 .uri(BASE + "/adjustment-tolerance/versions/" + v + "/simulate")
                 .contentType(MediaType.parseMediaType("text/csv")).body(csv).retrieve().toEntity(JsonNode.class);

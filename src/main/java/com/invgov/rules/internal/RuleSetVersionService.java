@@ -228,8 +228,17 @@ class RuleSetVersionService implements RuleSetVersions {
 
     // ---- simulation -----------------------------------------------------------------------------------------
 
+    /**
+     * Who replays the last decisions' facts: every role but OPERATOR. Those facts are counts' system and counted
+     * quantities, and counts are blind (DESIGN §5.2): a recounter must not read what the first count found. Facts
+     * of one's own (a CSV) every reader may simulate.
+     */
+    private static final Role[] DECISION_READERS = java.util.EnumSet.complementOf(java.util.EnumSet.of(Role.OPERATOR))
+            .toArray(Role[]::new);
+
     @Override
     public SimulationResult simulateLastDecisions(String key, int version, int lastDecisions) {
+        user.requireAnyRole("replay the facts of recent decisions", DECISION_READERS);
         return simulations.lastDecisions(key, simulated(key, version), lastDecisions);
     }
 
