@@ -77,8 +77,22 @@ public class Ledger {
         user.requireAnyRole("post movements", POSTERS);
         refuseAdjustment(command, "");
         refuseHeldStock(command, "");
-        return post(command, new Posting(user.requireUsername(), command.sourceSystem(), idempotencyKey));
+        return post(command, new Posting(user.requireUsername(), command.sourceSystem(),
+                clientKey(CLIENT_KEY, idempotencyKey)));
     }
+
+    /**
+     * The ledger's key of a client's movement (or batch): kept apart from the keys modules derive for their own
+     * postings ({@code receipt:…}, {@code hold:…}, {@code adjustment:…}) and from a batch's ({@code <key>#<index>}),
+     * so that no key a client sends can name a posting made for another request (a single movement with the key
+     * {@code K#0} found the first movement of batch {@code K}; one with {@code receipt:X} the goods of receipt X).
+     */
+    private static String clientKey(String namespace, String key) {
+        return key == null ? null : namespace + key;
+    }
+
+    private static final String CLIENT_KEY = "api:";
+    private static final String CLIENT_BATCH_KEY = "api-batch:";
 
     /** All or nothing: up to {@value #MAX_BATCH} movements for the signed-in user. */
     public List<Movement> postBatchAsCurrentUser(List<MovementCommand> commands, String idempotencyKey) {
@@ -87,7 +101,8 @@ public class Ledger {
             refuseAdjustment(commands.get(i), "movements[" + i + "].");
             refuseHeldStock(commands.get(i), "movements[" + i + "]: ");
         }
-        return postBatch(commands, new Posting(user.requireUsername(), null, idempotencyKey));
+        return postBatch(commands, new Posting(user.requireUsername(), null, clientKey(CLIENT_BATCH_KEY,
+                idempotencyKey)));
     }
 
     /**
@@ -154,11 +169,31 @@ public class Ledger {
             }
         }
         if (id == null) {
-            return Optional.of(store.movementByKey(posting.actor(), posting.idempotencyKey()).orElseThrow());
+            Movement earlier = store.movementByKey(posting.actor(), posting.idempotencyKey()).orElseThrow();
+            if (!sameMovement(earlier, m)) {
+                // a key is one request: another movement under it is refused, not answered with the one posted then
+                throw new ApiProblem(com.invgov.api.ProblemType.IDEMPOTENCY_CONFLICT, "Movement " + earlier.id()
+                        + " was posted under this Idempotency-Key, for another movement.");
+            }
+            return Optional.of(earlier);
         }
         Movement movement = movement(id, m, posting, now);
         publisher.publishEvent(new MovementPosted(movement.id(), movement, tookLast));
         return Optional.of(movement);
+    }
+
+    /** Whether a movement posted earlier under a key is the one now asked for (its event time may differ). */
+    private static boolean sameMovement(Movement earlier, ResolvedMovement m) {
+        return earlier.type() == m.type() && earlier.sku().equals(m.item().sku())
+                && earlier.quantity().compareTo(m.quantity()) == 0
+                && java.util.Objects.equals(emptyToNull(earlier.lot()), emptyToNull(m.lot()))
+                && java.util.Objects.equals(emptyToNull(earlier.serial()), emptyToNull(m.serial()))
+                && earlier.from().location().equals(m.from().code()) && earlier.from().status() == m.fromStatus()
+                && earlier.to().location().equals(m.to().code()) && earlier.to().status() == m.toStatus();
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     /** Posts up to {@value #MAX_BATCH} movements all or nothing, as their net change per balance. */
@@ -297,6 +332,16 @@ public class Ledger {
         boolean keepsBalances = cache.location(location).map(l -> !l.isVirtual()).orElse(false);
         return keepsBalances ? store.balanceLessLaterMovements(sku, location, lot, status, asOf)
                 : store.balanceAsOf(sku, location, lot, status, asOf);
+    }
+
+    /**
+     * Holds off postings on a pair's balances until this transaction ends, and lets the next read (a
+     * {@link #balanceAsOf}) see every posting on them that was in flight: a count's variance is then not read a
+     * moment before a movement it already saw on the floor commits (which would post that movement twice). No round
+     * trip of its own: sent with the next query.
+     */
+    public void holdPostingsOf(String sku, String location) {
+        store.lockBalances(sku, location);
     }
 
     /**

@@ -53,20 +53,20 @@ class TaskInboxApiTest {
     }
 
     @Test
-    void aRetriedClaimAndCompletionWithTheirKeysAnswerAsBeforeAndPostOnce() {
+    void aRetriedCompletionWithItsKeyAnswersAsBeforeAndPostsOnce() {
         AdjustmentFixture f = AdjustmentFixture.item(port, "C", "0.26", false, 2300);
         String id = f.post("ivan", "/api/v1/adjustments", """
                 {"location": "%s", "sku": "%s", "quantityDelta": 500, "reasonCode": "FOUND", "note": "pallet"}"""
                 .formatted(f.location, f.sku)).getBody().get("id").asText();
         String taskId = f.taskOf("iris", id).get("id").asText();
 
-        String claimKey = "claim-" + java.util.UUID.randomUUID();
+        // claiming is idempotent by itself: the holder claiming again gets the task
         for (int attempt = 0; attempt < 2; attempt++) {
             ResponseEntity<JsonNode> claimed = Api.as(port, "iris").post().uri("/api/v1/tasks/" + taskId + "/claim")
-                    .header("Idempotency-Key", claimKey).retrieve().toEntity(JsonNode.class);
+                    .header("Idempotency-Key", "claim-" + java.util.UUID.randomUUID()).retrieve()
+                    .toEntity(JsonNode.class);
             assertThat(claimed.getStatusCode().value()).isEqualTo(200);
             assertThat(claimed.getBody().get("assignee").asText()).isEqualTo("iris");
-            assertThat(claimed.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo(attempt == 0 ? null : "true");
         }
 
         // the answer to the completion was lost: the retry with the same key gets 204 again, not 404 for a task that

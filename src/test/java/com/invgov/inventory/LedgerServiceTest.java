@@ -32,6 +32,12 @@ class LedgerServiceTest {
         Movement first = ledger.post(found, new Posting("adjustment-approval", "invgov", key));
         Movement again = ledger.post(found, new Posting("adjustment-approval", "invgov", key));
         assertThat(again.id()).isEqualTo(first.id());
+        // a key names one posting: another movement under it is refused, not answered with the one posted then
+        MovementCommand other = new MovementCommand(MovementType.ADJUSTMENT, "FAS-00001", new BigDecimal("8"), "EA",
+                null, null, null, new Place(LOCATION, null), "ADJ-1", "FOUND", countedAt, "invgov");
+        assertThatThrownBy(() -> ledger.post(other, new Posting("adjustment-approval", "invgov", key)))
+                .isInstanceOfSatisfying(com.invgov.api.ApiProblem.class, e -> assertThat(e.type())
+                        .isEqualTo(com.invgov.api.ProblemType.IDEMPOTENCY_CONFLICT));
         assertThat(first.from().location()).isEqualTo("ADJUSTMENT");
         assertThat(first.eventTime()).isEqualTo(countedAt);
         assertThat(ledger.balanceAsOf("FAS-00001", LOCATION, null, StockStatus.AVAILABLE, Instant.now()))

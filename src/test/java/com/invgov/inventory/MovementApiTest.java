@@ -51,6 +51,35 @@ class MovementApiTest {
         assertThat(quantity("FAS-00001", "P1-WH1-STG")).isEqualByComparingTo(before.add(new BigDecimal(200)));
     }
 
+    @Test
+    void aClientsKeyNeverNamesAnotherPostingsMovement() {
+        RestClient olga = Api.as(port, "olga");
+        String transfer = """
+                {"type": "TRANSFER", "sku": "FAS-00001", "quantity": %d, "uom": "EA",
+                 "from": {"location": "P1-WH1-A-03-03"}, "to": {"location": "P1-WH1-STG"}}""";
+        String key = "k-" + UUID.randomUUID();
+        ResponseEntity<JsonNode> batch = post(olga, "/api/v1/movements/batch", key,
+                "{\"movements\": [" + transfer.formatted(1) + ", " + transfer.formatted(2) + "]}");
+        assertThat(batch.getStatusCode().value()).isEqualTo(201);
+        BigDecimal before = quantity("FAS-00001", "P1-WH1-STG");
+
+        // the batch's movements are kept under <key>#0, <key>#1 in the ledger: a single movement with the key "<key>#0"
+        // is another request, and is posted
+        ResponseEntity<JsonNode> single = post(olga, "/api/v1/movements", key + "#0", transfer.formatted(3));
+        assertThat(single.getStatusCode().value()).isEqualTo(201);
+        assertThat(single.getHeaders().getFirst("Idempotent-Replayed")).isNull();
+        assertThat(single.getBody().get("id")).isNotIn(batch.getBody().at("/items/0/id"), batch.getBody().at("/items/1/id"));
+        assertThat(single.getBody().get("quantity").decimalValue()).isEqualByComparingTo("3");
+        assertThat(quantity("FAS-00001", "P1-WH1-STG")).isEqualByComparingTo(before.add(new BigDecimal(3)));
+
+        // and a key shaped like a module's own ("receipt:…") names nothing of that module's
+        String receiptShaped = "receipt:" + UUID.randomUUID();
+        assertThat(post(olga, "/api/v1/movements", receiptShaped, transfer.formatted(1)).getStatusCode().value())
+                .isEqualTo(201);
+        assertThat(jdbc.sql("SELECT count(*) FROM movement WHERE idempotency_key = ?").param(receiptShaped)
+                .query(Integer.class).single()).isZero();
+    }
+
     private ResponseEntity<JsonNode> post(RestClient client, String path, String key, String body) {
         return client.post().uri(path).header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
                 .body(body).retrieve().toEntity(JsonNode.class);

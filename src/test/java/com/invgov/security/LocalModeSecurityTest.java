@@ -24,8 +24,13 @@ class LocalModeSecurityTest {
 
     @Test
     void theApiTakesHttpBasicWithTheDemoUsers() {
-        assertThat(Api.as(port, "olga").get().uri("/api/v1/system").retrieve().toEntity(String.class)
-                .getStatusCode().value()).isEqualTo(200);
+        ResponseEntity<String> system = Api.as(port, "olga").get().uri("/api/v1/system").retrieve()
+                .toEntity(String.class);
+        assertThat(system.getStatusCode().value()).isEqualTo(200);
+        // where the database lives is for administrators and auditors
+        assertThat(system.getBody()).contains("\"serverVersion\"").doesNotContain("jdbc:");
+        assertThat(Api.as(port, "audrey").get().uri("/api/v1/system").retrieve().body(String.class))
+                .contains("jdbc:postgresql:");
         ResponseEntity<String> wrong = Api.anonymous(port).get().uri("/api/v1/system")
                 .header(HttpHeaders.AUTHORIZATION, Api.basic("olga", "not-demo")).retrieve().toEntity(String.class);
         assertThat(wrong.getStatusCode().value()).isEqualTo(401);

@@ -160,6 +160,11 @@ public final class AdjustmentRequest {
         moveTo(AdjustmentStatus.CONFLICT);
     }
 
+    /** A later count of the place found it with this variance in it: closed, nothing posted. */
+    void superseded() {
+        moveTo(AdjustmentStatus.CLOSED);
+    }
+
     /** The roles of the decision that have not approved yet, in order; approvals given count toward a new decision. */
     List<String> missingRoles() {
         Set<String> missing = new LinkedHashSet<>(decision.approverRoles());

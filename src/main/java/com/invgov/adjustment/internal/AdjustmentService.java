@@ -6,6 +6,7 @@ import com.invgov.adjustment.Adjustments;
 import com.invgov.adjustment.Approval;
 import com.invgov.adjustment.CountAssessed;
 import com.invgov.adjustment.CountRecord;
+import com.invgov.adjustment.LaterCounts;
 import com.invgov.adjustment.Decision;
 import com.invgov.adjustment.SegregationOfDuties;
 import com.invgov.adjustment.Variance;
@@ -83,12 +84,15 @@ public class AdjustmentService implements Adjustments {
     private final Clock clock;
     private final EventFeed events;
     private final ApplicationEventPublisher publisher;
+    private final org.springframework.beans.factory.ObjectProvider<LaterCounts> laterCounts;
     /** The request whose process this thread is starting (see {@link #open}). */
     private final ThreadLocal<AdjustmentRequest> starting = new ThreadLocal<>();
 
     AdjustmentService(AdjustmentStore store, AdjustmentReadStore reads, Ledger ledger, MasterData masterData, RuleDecisions rules,
                       WorkTasks tasks, CurrentUser user, Clock clock,
-                      EventFeed events, ApplicationEventPublisher publisher) {
+                      EventFeed events, ApplicationEventPublisher publisher,
+                      org.springframework.beans.factory.ObjectProvider<LaterCounts> laterCounts) {
+        this.laterCounts = laterCounts;
         this.events = events;
         this.publisher = publisher;
         this.store = store;
@@ -109,10 +113,19 @@ public class AdjustmentService implements Adjustments {
                                List<String> serials, Instant eventTime, String counter) {
         user.requireAnyRole("post counts", COUNTERS);
         Item item = masterData.item(sku);
-        Assessed assessed = assess(item, location, lot, countedBase, eventTime, VarianceSource.CYCLE_COUNT, false,
-                "count:" + countId);
+        // travels with the variance's read
+        java.util.function.Supplier<List<String>> awaiting = store.awaitingRecount(sku, location, emptyToNull(lot));
+        BigDecimal system = systemQuantity(item, location, lot, eventTime);
+        if (!awaiting.get().isEmpty()) {
+            // While a variance waits for its recount, the next count of the place is that recount (blind, by someone
+            // who has not counted it): a first count of its own would answer the system quantity and then let its
+            // counter "recount" knowingly, or open a second adjustment of the same variance.
+            return recount(awaiting.get().get(0), countId, sku, location, lot, countedBase, serials, eventTime,
+                    counter);
+        }
+        Assessed assessed = decide(item, system, countedBase, VarianceSource.CYCLE_COUNT, false, "count:" + countId);
         if (assessed.decision.outcome().equals("NO_VARIANCE")) {
-            return new CountAssessed(assessed.variance(), assessed.decision, null);
+            return new CountAssessed(assessed.variance(), assessed.decision, null, false);
         }
         requireSerials(item, serials);
         Instant now = clock.instant();
@@ -123,7 +136,7 @@ public class AdjustmentService implements Adjustments {
                 List.of(), serials == null ? null : List.copyOf(serials));
         a.decided(assessed.v, assessed.decision, null);
         open(a, now);
-        return new CountAssessed(assessed.variance(), assessed.decision, a.id.toString());
+        return new CountAssessed(assessed.variance(), assessed.decision, a.id.toString(), false);
     }
 
     @Override
@@ -159,7 +172,7 @@ public class AdjustmentService implements Adjustments {
         save(a, clock.instant());
         task.ifPresent(t -> tasks.complete(t.id(), Map.of()));
         AdjustmentRequest after = store.find(a.id).orElseThrow();
-        return new CountAssessed(assessed.variance(), after.decision, a.id.toString());
+        return new CountAssessed(assessed.variance(), after.decision, a.id.toString(), true);
     }
 
     @Override
@@ -290,7 +303,8 @@ public class AdjustmentService implements Adjustments {
         String role = t.candidateRoles().isEmpty() ? null : t.candidateRoles().get(0);
         a.approval(new Approval(role, me, approved, comment, clock.instant()));
         save(a, clock.instant());
-        tasks.complete(taskId, Map.of());
+        // as the approver: a claim by someone else since the task was read makes this 409, not an approval by me
+        tasks.completeAs(taskId, me, Map.of());
     }
 
     // ---- the process's steps
@@ -368,6 +382,21 @@ public class AdjustmentService implements Adjustments {
      */
     private void settle(AdjustmentRequest a, boolean justDecided) {
         Instant now = clock.instant();
+        if (!justDecided) {
+            ledger.holdPostingsOf(a.sku, a.location);
+            LaterCounts counts = laterCounts.getIfAvailable();
+            Optional<Instant> later = counts == null ? Optional.empty()
+                    : counts.latestAfter(a.sku, a.location, emptyToNull(a.lot), a.eventTime, a.id.toString());
+            if (later.isPresent()) {
+                // the place was counted again after this variance was found: that count found it as it was then,
+                // this variance included; posting it now would post it twice
+                log.info("Adjustment {} is superseded by a count of {} at {} made at {}; closed without posting",
+                        a.id, a.sku, a.location, later.get());
+                a.superseded();
+                save(a, now);
+                return;
+            }
+        }
         if (a.restsOnACount() && !justDecided) {
             // Unchanged variance → post as decided; only a changed one is decided again (DESIGN §5.1), so the
             // usual case costs one balance query, not a second rule evaluation and decision-log entry.
@@ -557,7 +586,18 @@ public class AdjustmentService implements Adjustments {
 
     private Assessed assess(Item item, String location, String lot, BigDecimal counted, Instant asOf,
                             VarianceSource source, boolean recountDone, String subject) {
-        BigDecimal system = ledger.balanceAsOf(item.sku(), location, emptyToNull(lot), null, asOf);
+        return decide(item, systemQuantity(item, location, lot, asOf), counted, source, recountDone, subject);
+    }
+
+    /** The system quantity of a place as of a time, every status, after the postings in flight on it. */
+    private BigDecimal systemQuantity(Item item, String location, String lot, Instant asOf) {
+        // a movement in flight on this place commits before the read (and the count saw it on the floor)
+        ledger.holdPostingsOf(item.sku(), location);
+        return ledger.balanceAsOf(item.sku(), location, emptyToNull(lot), null, asOf);
+    }
+
+    private Assessed decide(Item item, BigDecimal system, BigDecimal counted, VarianceSource source,
+                            boolean recountDone, String subject) {
         AdjustmentToleranceFact fact = AdjustmentToleranceFact.of(system, counted, item.unitCost(),
                 item.abcClass().name(), item.regulated(), source, recountDone);
         RuleDecision<AdjustmentToleranceDecision> d = rules.decide(RuleSet.ADJUSTMENT_TOLERANCE, subject, fact);

@@ -70,6 +70,16 @@ class AdjustmentStore {
     }
 
     /** The request under a row lock (the caller's transaction), if there is one. */
+    /**
+     * The adjustments of a pair (and lot) waiting for a recount (PENDING_RECOUNT or CONFLICT), sent with the next
+     * query.
+     */
+    java.util.function.Supplier<List<String>> awaitingRecount(String sku, String location, String lot) {
+        return writes.prefetch("SELECT id::text FROM adjustment WHERE sku = ? AND location = ? "
+                        + "AND lot IS NOT DISTINCT FROM ? AND status IN ('PENDING_RECOUNT', 'CONFLICT') LIMIT 1",
+                (rs, n) -> rs.getString(1), sku, location, lot);
+    }
+
     Optional<AdjustmentRequest> lock(UUID id) {
         return load(id, " FOR UPDATE");
     }

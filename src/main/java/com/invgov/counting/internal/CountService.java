@@ -2,6 +2,7 @@ package com.invgov.counting.internal;
 
 import com.invgov.adjustment.Adjustments;
 import com.invgov.adjustment.CountAssessed;
+import com.invgov.api.Conflict;
 import com.invgov.api.DeferredWrites;
 import com.invgov.api.FieldProblem;
 import com.invgov.api.NotFound;
@@ -130,6 +131,7 @@ class CountService implements Counts {
 
         String id = UUID.randomUUID().toString();
         Supplier<Optional<CountPlanStore.StoredLine>> openLine = null;
+        Supplier<List<Timestamp>> latestCount = null;
         if (adjustmentToRecount == null) {
             // Two first counts of one pair at the same moment take turns: the second reads the system quantity after
             // the first has committed (an AUTO_APPROVE posts in the count's transaction; without the lock both would
@@ -139,11 +141,21 @@ class CountService implements Counts {
             writes.prefetch("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", (rs, n) -> Boolean.TRUE,
                     "count:" + sku + "\u001f" + place.code());
             openLine = planning.openLine(sku, place.code());
+            latestCount = writes.prefetch("SELECT max(event_time) FROM count_result WHERE sku = ? AND location = ? "
+                    + "AND lot IS NOT DISTINCT FROM ?", (rs, n) -> rs.getTimestamp(1), sku, place.code(), normalizedLot);
         }
         CountAssessed assessed = adjustmentToRecount == null
                 ? adjustments.count(id, sku, place.code(), normalizedLot, counted, scanned, at, counter)
                 : adjustments.recount(adjustmentToRecount, id, sku, place.code(), normalizedLot, counted, scanned, at,
                 counter);
+        Timestamp latest = latestCount == null ? null : latestCount.get().get(0);
+        if (latest != null && at.isBefore(latest.toInstant())) {
+            // A later count found the place as it was then: a variance found before it, posted now at its own earlier
+            // time, would change what that count found (the loss counted twice). Nothing of this count is kept.
+            throw new Conflict(sku + " at " + place.code() + (normalizedLot == null ? "" : ", lot " + normalizedLot)
+                    + " was counted at " + latest.toInstant() + ", after this count (" + at + "): a count made before "
+                    + "it is not taken any more.");
+        }
         String outcome = assessed.decision().outcome();
         // nothing reads the count back in this transaction: it travels with the next round trip
         writes.write("""
@@ -161,7 +173,7 @@ class CountService implements Counts {
                         assessed.variance().diffValue(), assessed.variance().diffPercent(),
                         String.join(",", assessed.decision().approverRoles()), assessed.decision().ruleSet(),
                         assessed.decision().ruleSetVersion(), String.join("\n", assessed.decision().firedRules()),
-                        adjustmentToRecount != null);
+                        assessed.recount());
         if (openLine != null) {
             planning.counted(openLine, id, at, item.tracking() == Tracking.LOT ? normalizedLot : null);
         }

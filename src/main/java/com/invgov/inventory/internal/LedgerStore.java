@@ -81,6 +81,15 @@ public class LedgerStore {
                 params.toArray()).get(0);
     }
 
+    /**
+     * Locks a pair's balance rows (every lot, serial and status; in key order, the global lock order), sent with the
+     * next query: a posting in flight on them has committed before that query reads, and later ones wait.
+     */
+    public void lockBalances(String sku, String location) {
+        writes.prefetch("SELECT 1 FROM balance WHERE sku = ? AND location = ? ORDER BY lot, serial, status "
+                + "FOR NO KEY UPDATE", (rs, n) -> Boolean.TRUE, sku, location);
+    }
+
     /** Movements by id, in the order given (ids that do not exist are left out). */
     public List<Movement> movements(List<Long> ids) {
         if (ids.isEmpty()) {

@@ -65,11 +65,10 @@ class TaskController {
 
     @PostMapping("/{id}/claim")
     @Operation(summary = "Claim a task: 403 segregation-of-duties when the caller may not act on it, 409 when "
-            + "someone else holds it. An optional Idempotency-Key makes a retry answer as the first call did")
-    ResponseEntity<Object> claim(@PathVariable String id,
-                                 @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                 jakarta.servlet.http.HttpServletRequest request) {
-        return idempotency.run(request, key, false, null, () -> ResponseEntity.ok(myTasks.claim(id)));
+            + "someone else holds it. Idempotent by itself: claiming one's own task again answers with it (an "
+            + "Idempotency-Key is taken and needs no replay)")
+    TaskItem claim(@PathVariable String id) {
+        return myTasks.claim(id);
     }
 
     @PostMapping(path = "/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)

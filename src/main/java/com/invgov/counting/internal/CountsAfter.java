@@ -1,0 +1,36 @@
+package com.invgov.counting.internal;
+
+import com.invgov.adjustment.LaterCounts;
+import com.invgov.api.DeferredWrites;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The counts kept here, as the adjustments ask about them before posting a variance (see {@link LaterCounts}). */
+@Component
+class CountsAfter implements LaterCounts {
+
+    private final JdbcClient jdbc;
+    private final DeferredWrites writes;
+
+    CountsAfter(JdbcClient jdbc, DeferredWrites writes) {
+        this.jdbc = jdbc;
+        this.writes = writes;
+    }
+
+    @Override
+    public Optional<Instant> latestAfter(String sku, String location, String lot, Instant after, String adjustmentId) {
+        writes.flush();
+        return jdbc.sql("""
+                        SELECT max(event_time) FROM count_result
+                        WHERE sku = ? AND location = ? AND lot IS NOT DISTINCT FROM ? AND event_time > ?
+                          AND adjustment_id IS DISTINCT FROM ?""")
+                .params(sku, location, lot, Timestamp.from(after), adjustmentId == null ? null
+                        : UUID.fromString(adjustmentId))
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).single();
+    }
+}
