@@ -75,6 +75,9 @@ class SecurityTest {
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
         assertThat(send(client, "/login").statusCode()).isEqualTo(200);
+        // the console's session cookie stays home: not sent with a form another site posts here
+        assertThat(response.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
+                .isNotEmpty().allSatisfy(c -> assertThat(c).contains("SameSite=Lax").contains("HttpOnly"));
     }
 
     @Test
