@@ -69,7 +69,6 @@ class AdjustmentStore {
         insertApprovals(a);
     }
 
-    /** The request under a row lock (the caller's transaction), if there is one. */
     /**
      * The adjustments of a pair (and lot) waiting for a recount (PENDING_RECOUNT or CONFLICT), sent with the next
      * query.
@@ -80,6 +79,7 @@ class AdjustmentStore {
                 (rs, n) -> rs.getString(1), sku, location, lot);
     }
 
+    /** The request under a row lock (the caller's transaction), if there is one. */
     Optional<AdjustmentRequest> lock(UUID id) {
         return load(id, " FOR UPDATE");
     }
