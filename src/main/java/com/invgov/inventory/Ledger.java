@@ -376,6 +376,21 @@ public class Ledger {
         return Page.of(store.lots(sku, key(after), limit + 1), limit, l -> l.sku() + "\u001f" + l.lot());
     }
 
+    /** A lot of an item, with its expiry, if there is one; its row locked for the rest of the transaction. */
+    @Transactional
+    public Optional<Lot> lockLot(String sku, String lot) {
+        return store.lockLot(sku, lot);
+    }
+
+    /**
+     * Gives a lot the expiry printed on it (a receipt's typed or scanned one), in place of the one its item's shelf
+     * life gave it when it was created.
+     */
+    @Transactional
+    public void recordLotExpiry(String sku, String lot, java.time.LocalDate expiresOn) {
+        store.lotExpiry(sku, lot, expiresOn);
+    }
+
     /** Serial-numbered units and where they are. */
     @Transactional(readOnly = true)
     public Page<SerialNumber> serials(String sku, String location, String after, int limit) {

@@ -301,11 +301,14 @@ public class Production {
      * A recall (QUALITY): the lot and every lot made from it (genealogy, recursively) go on quality hold wherever
      * they are in stock; what was already shipped is listed for the customer notice.
      */
-    public Recall recall(String sku, String lot, String reason) {
+    public Recall recall(String skuGiven, String lotGiven, String reason) {
         user.requireAnyRole("recall lots", Role.QUALITY);
         if (reason == null || reason.isBlank()) {
             throw new ValidationFailed("reason", "required");
         }
+        // trimmed as a quality hold and the ledger keep them: " L1 " is lot L1
+        String sku = skuGiven.trim();
+        String lot = lotGiven.trim();
         return transactions.inTransaction(() -> {
             Trace trace = trace(sku, lot);
             String reference = "RECALL-" + sku + "-" + lot;
@@ -322,6 +325,12 @@ public class Production {
                     holds.holdForRecall(u[0], u[1], u[2], reason, reference)
                             .ifPresent(h -> held.add(new Recall.Held(u[0], u[1], u[2], h.id())));
                 }
+            }
+            if (held.isEmpty()) {
+                // as a quality hold that finds nothing: a recall that holds nothing is refused, not reported done
+                throw new Conflict("Nothing to recall: no AVAILABLE, INSPECTION or BLOCKED stock of " + sku + " lot "
+                        + lot + " or of anything made from it" + (trace.shipments().isEmpty() ? "."
+                        : "; " + trace.shipments().size() + " shipment(s) of it are listed by GET /api/v1/trace."));
             }
             return new Recall(sku, lot, reference, held, trace.shipments());
         });

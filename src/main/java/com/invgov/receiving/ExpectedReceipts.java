@@ -1,5 +1,6 @@
 package com.invgov.receiving;
 
+import com.invgov.api.Conflict;
 import com.invgov.api.EventFeed;
 import com.invgov.api.FieldProblem;
 import com.invgov.api.NotFound;
@@ -34,6 +35,8 @@ public class ExpectedReceipts {
     public static final String CSV_HEADER = "po,line,supplier,sku,quantity,uom,due_date,warehouse";
     public static final int MAX_CSV_ROWS = 10_000;
     private static final Role[] WRITERS = {Role.PLANNER, Role.INTEGRATION, Role.ADMIN};
+    private static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
 
     /** What a PUT did. */
     public record Saved(ExpectedReceipt value, boolean created) {
@@ -62,9 +65,18 @@ public class ExpectedReceipts {
 
     @Transactional(readOnly = true)
     public Page<ExpectedReceipt> list(String warehouse, Boolean open, Boolean overdue, String after, int limit) {
-        String position = com.invgov.api.Cursor.decode(after);
-        return Page.of(store.expected(warehouse, open, overdue, today(), position, limit + 1), limit,
-                e -> ReceivingStore.key(e.po(), e.line()));
+        String[] position = com.invgov.api.Cursor.decodeKey(after, 2);
+        int afterLine = 0;
+        if (position != null) {
+            try {
+                afterLine = Integer.parseInt(position[1]);
+            } catch (NumberFormatException e) {
+                throw ValidationFailed.badRequest("after is not a cursor this API gave out",
+                        List.of(new FieldProblem("after", "not a cursor this API gave out")));
+            }
+        }
+        return Page.of(store.expected(warehouse, open, overdue, today(), position == null ? null : position[0],
+                afterLine, limit + 1), limit, e -> ReceivingStore.key(e.po(), e.line()));
     }
 
     @Transactional(readOnly = true)
@@ -92,7 +104,7 @@ public class ExpectedReceipts {
             if (!errors.isEmpty()) {
                 throw new ValidationFailed("The expected receipt has invalid fields.", errors);
             }
-            boolean created = store.upsert(command, clock.instant());
+            boolean created = save(command, "");
             ExpectedReceipt saved = store.expected(command.po(), command.line(), today(), false).orElseThrow();
             events.append(created ? "ExpectedReceiptCreated" : "ExpectedReceiptChanged", "expected-receipt",
                     command.po() + "/" + command.line(), saved);
@@ -103,7 +115,8 @@ public class ExpectedReceipts {
     /** Imports a CSV file of {@value #CSV_HEADER}, all or nothing; errors name the line and column. */
     public Imported importCsv(String csv) {
         user.requireAnyRole("import expected receipts", WRITERS);
-        String[] lines = csv.replace("\r", "").split("\n");
+        // Excel writes a UTF-8 byte order mark before the header
+        String[] lines = (csv.startsWith("\uFEFF") ? csv.substring(1) : csv).replace("\r", "").split("\n");
         if (lines.length == 0 || !lines[0].trim().equalsIgnoreCase(CSV_HEADER)) {
             throw ValidationFailed.badRequest("The first line must be the header " + CSV_HEADER,
                     List.of(new FieldProblem("line 1", "expected header " + CSV_HEADER)));
@@ -155,7 +168,7 @@ public class ExpectedReceipts {
         return transactions.inTransaction(() -> {
             int created = 0;
             for (ExpectedReceiptCommand c : commands) {
-                if (store.upsert(c, clock.instant())) {
+                if (save(c, "CSV " + c.po() + "/" + c.line() + ": ")) {
                     created++;
                 }
             }
@@ -178,6 +191,10 @@ public class ExpectedReceipts {
         }
         if (c.dueDate() == null) {
             errors.add(new FieldProblem(prefix + "dueDate", "required"));
+        } else if (c.dueDate().isBefore(FIRST_DAY) || c.dueDate().isAfter(LAST_DAY)) {
+            // as the JSON API refuses any other date (api StorableTime)
+            errors.add(new FieldProblem(prefix + (prefix.isEmpty() ? "dueDate" : "due_date"),
+                    "must be between " + FIRST_DAY + " and " + LAST_DAY));
         }
         Optional<Item> item = masterData.findItem(c.sku());
         if (item.isEmpty()) {
@@ -191,6 +208,38 @@ public class ExpectedReceipts {
         if (c.warehouse() == null || !store.warehouseExists(c.warehouse())) {
             errors.add(new FieldProblem(prefix + "warehouse", "unknown warehouse " + c.warehouse()));
         }
+    }
+
+    /**
+     * Creates or changes a line with its quantity in the item's base UoM. A line that goods were received against
+     * keeps its item, UoM, warehouse and supplier (409): what arrived would count for something else; its
+     * quantity may change, and it is complete again only when what arrived covers the new quantity.
+     */
+    private boolean save(ExpectedReceiptCommand c, String at) {
+        Item item = masterData.item(c.sku());
+        BigDecimal base = c.quantity().multiply(item.factor(c.uom()).orElseThrow());
+        store.expected(c.po(), c.line(), today(), true).filter(e -> store.hasReceipts(c.po(), c.line()))
+                .ifPresent(e -> {
+                    List<String> changed = new ArrayList<>();
+                    if (!e.sku().equals(c.sku())) {
+                        changed.add("item " + e.sku() + " → " + c.sku());
+                    }
+                    if (!e.uom().equals(c.uom())) {
+                        changed.add("UoM " + e.uom() + " → " + c.uom());
+                    }
+                    if (!e.warehouse().equals(c.warehouse())) {
+                        changed.add("warehouse " + e.warehouse() + " → " + c.warehouse());
+                    }
+                    if (!e.supplier().equals(c.supplier())) {
+                        changed.add("supplier " + e.supplier() + " → " + c.supplier());
+                    }
+                    if (!changed.isEmpty()) {
+                        throw new Conflict(at + "Expected receipt " + c.po() + " line " + c.line() + " has receipts: "
+                                + "its " + String.join(", ", changed) + " cannot change (what arrived would count "
+                                + "for something else); only its quantity and due date may.");
+                    }
+                });
+        return store.upsert(c, base, clock.instant());
     }
 
     private LocalDate today() {

@@ -1,5 +1,6 @@
 package com.invgov.receiving;
 
+import com.invgov.adjustment.SegregationOfDuties;
 import com.invgov.api.Conflict;
 import com.invgov.api.Cursor;
 import com.invgov.api.EventFeed;
@@ -11,6 +12,7 @@ import com.invgov.api.ValidationFailed;
 import com.invgov.inventory.Item;
 import com.invgov.inventory.Ledger;
 import com.invgov.inventory.Location;
+import com.invgov.inventory.Lot;
 import com.invgov.inventory.LocationType;
 import com.invgov.inventory.MasterData;
 import com.invgov.inventory.Movement;
@@ -52,13 +54,14 @@ import java.util.UUID;
 /**
  * Receipts at the dock (DESIGN §4 {@code receiving}, §5.3): a receipt against an expected receipt posts RECEIPT into
  * the warehouse's RECEIVING location, in INSPECTION when {@code receiving-inspection} says so, else AVAILABLE; an
- * over-receipt beyond {@code receipt-tolerance} waits in INSPECTION for a PLANNER before inspection or putaway; putaway posts PUTAWAY to a
- * STOCK location (one is suggested).
+ * over-receipt beyond {@code receipt-tolerance} waits in INSPECTION for the approver roles the decision names (PLANNER)
+ * before inspection or putaway; putaway posts PUTAWAY to a STOCK location (one is suggested).
  */
 @Service
 public class Receiving {
 
-    private static final Role[] RECEIVERS = {Role.OPERATOR, Role.PLANNER, Role.INTEGRATION, Role.ADMIN};
+    /** DESIGN §7: post receipts. A PLANNER buys and approves over-receipts, and does not receive. */
+    private static final Role[] RECEIVERS = {Role.OPERATOR, Role.INTEGRATION, Role.ADMIN};
     static final String SOURCE = "receiving";
     /** The BPMN process key (processes/receiving.bpmn); its business key is the receipt id. */
     public static final String PROCESS = "receiving";
@@ -94,7 +97,7 @@ public class Receiving {
         user.requireAnyRole("receive goods", RECEIVERS);
         String actor = user.requireUsername();
         if (command.unplanned()) {
-            user.requireAnyRole("allow a receipt without an expected receipt", Role.PLANNER);
+            user.requireAnyRole("allow a receipt without an expected receipt", Role.PLANNER, Role.ADMIN);
         }
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         Gs1Barcode scan = null;
@@ -126,9 +129,14 @@ public class Receiving {
                         + "one without (unplanned: true).", List.of(new FieldProblem("po", "required")));
             }
             String sku = pick("sku", command.sku(), expected == null ? null : expected.sku(), errors);
-            String lot = pick("lot", command.lot(), scanned == null ? null : scanned.lot(), errors);
-            String serial = pick("serial", command.serial(), scanned == null ? null : scanned.serial(), errors);
+            // trimmed as the ledger keeps them, so the receipt and its lot's trace agree
+            String lot = pick("lot", trim(command.lot()), scanned == null ? null : scanned.lot(), errors);
+            String serial = pick("serial", trim(command.serial()), scanned == null ? null : scanned.serial(), errors);
             LocalDate expiry = pick("expiry", command.expiry(), scanned == null ? null : scanned.expiry(), errors);
+            if (expiry != null && expiry.isBefore(today)) {
+                // expired goods are not taken in: the dock refuses them and they go back with the carrier
+                errors.add(new FieldProblem("expiry", "expired on " + expiry + ": expired goods are not received"));
+            }
             BigDecimal quantity = command.quantity();
             if (quantity == null && scanned != null) {
                 Integer count = scanned.itemCount() != null ? scanned.itemCount() : scanned.tradeItemCount();
@@ -180,6 +188,12 @@ public class Receiving {
             if (!errors.isEmpty()) {
                 throw new ValidationFailed("The receipt has invalid fields.", errors);
             }
+            LocalDate lotExpiry = lot == null ? null : ledger.lockLot(sku, lot).map(Lot::expiresOn).orElse(null);
+            boolean newLot = lot != null && lotExpiry == null;
+            if (expiry != null && lotExpiry != null && !expiry.equals(lotExpiry)) {
+                throw new Conflict("Lot " + lot + " of " + sku + " expires on " + lotExpiry + "; this receipt says "
+                        + expiry + ". One lot has one expiry: check the label, or receive it as another lot.");
+            }
             String subject = "receipt:" + (expected == null ? "unplanned" : expected.po() + "/" + expected.line());
             RuleDecision<ReceivingInspectionDecision> inspection = rules.decide(RuleSet.RECEIVING_INSPECTION, subject,
                     new ReceivingInspectionFact(item.regulated(), supplier.status() == SupplierStatus.PROBATION,
@@ -199,6 +213,9 @@ public class Receiving {
             String key = "receipt:" + (idempotencyKey == null ? UUID.randomUUID() : idempotencyKey);
             Movement movement = ledger.post(new MovementCommand(MovementType.RECEIPT, sku, quantity, uom, lot, serial,
                     null, new Place(location, status), reference, null, null, SOURCE), new Posting(actor, SOURCE, key));
+            if (expiry != null && newLot) {
+                ledger.recordLotExpiry(sku, lot, expiry);
+            }
             if (expected != null) {
                 store.addReceived(expected.po(), expected.line(), movement.quantity(), expected.expectedBase(), now);
             }
@@ -207,7 +224,8 @@ public class Receiving {
                     lot, serial, expiry, location, status.name(), inspect, inspection.decision().reason().name(),
                     inspection.version(), tolerance == null ? null : tolerance.decision().outcome().name(),
                     tolerance == null ? null : tolerance.version(), over ? "PENDING" : "NONE",
-                    Long.parseLong(movement.id()), actor, now, expected == null));
+                    Long.parseLong(movement.id()), actor, now, expected == null,
+                    over ? String.join(",", tolerance.decision().approverRoles()) : null));
             processes.start(PROCESS, String.valueOf(id), Map.of("receiptId", String.valueOf(id)));
             Receipt receipt = store.receipt(id, false).orElseThrow();
             events.append("ReceiptPosted", "receipt", receipt.id(), receipt);
@@ -217,20 +235,34 @@ public class Receiving {
     }
 
     /**
-     * A PLANNER approves (inspection or putaway may follow) or rejects (the receipt goes back to the supplier) an
-     * over-receipt. Its stock waited in INSPECTION; approved without an inspection to come, it becomes AVAILABLE.
+     * One of the roles the {@code receipt-tolerance} decision named (a PLANNER by default) approves (inspection or
+     * putaway may follow) or rejects (the receipt goes back to the supplier) an over-receipt; whoever received it
+     * may not (segregation of duties). Its stock waited in INSPECTION; approved without an inspection to come, it
+     * becomes AVAILABLE. Stock that QUALITY put on hold meanwhile is the hold's: 409 until it is dispositioned.
      */
     public Receipt decideOverReceipt(String id, boolean approved) {
-        user.requireAnyRole("approve over-receipts", Role.PLANNER);
         String actor = user.requireUsername();
         return transactions.inTransaction(() -> {
             Receipt r = forUpdate(id);
+            user.requireAnyRole("approve over-receipts", approvers(r));
             if (!"AWAITING_APPROVAL".equals(r.state())) {
                 throw new Conflict("Receipt " + id + " is " + r.state() + ", not AWAITING_APPROVAL.");
             }
+            overReceiptRefusal(r, actor).ifPresent(p -> {
+                throw p;
+            });
+            StockStatus at = StockStatus.valueOf(r.status());
+            BigDecimal there = ledger.balanceAsOf(r.sku(), r.location(), r.lot(), at, clock.instant());
+            if (there.compareTo(r.quantity()) < 0 && ledger.balanceAsOf(r.sku(), r.location(), r.lot(),
+                    StockStatus.QUARANTINE, clock.instant()).signum() > 0) {
+                // DESIGN §5.4: held stock is QUALITY's to release, scrap or return (RETURN_TO_VENDOR is a disposition)
+                throw new Conflict("Receipt " + id + ": its stock at " + r.location() + " is on quality hold "
+                        + "(QUARANTINE). QUALITY must disposition or release the hold before the over-receipt can be "
+                        + (approved ? "approved." : "rejected."));
+            }
             store.approval(Long.parseLong(id), approved ? "APPROVED" : "REJECTED", actor);
             boolean inspect = "INSPECT".equals(r.inspection().outcome());
-            if (approved && !inspect && StockStatus.INSPECTION.name().equals(r.status())) {
+            if (approved && !inspect && at == StockStatus.INSPECTION) {
                 ledger.post(new MovementCommand(MovementType.STATUS_CHANGE, r.sku(), r.quantity(), r.uom(), r.lot(),
                         r.serial(), new Place(r.location(), StockStatus.INSPECTION),
                         new Place(r.location(), StockStatus.AVAILABLE), receiptRef(r), null, null, SOURCE),
@@ -239,7 +271,7 @@ public class Receiving {
             }
             if (!approved) {
                 ledger.post(new MovementCommand(MovementType.RETURN_TO_VENDOR, r.sku(), r.quantity(), r.uom(), r.lot(),
-                        r.serial(), new Place(r.location(), StockStatus.valueOf(r.status())), null, receiptRef(r),
+                        r.serial(), new Place(r.location(), at), null, receiptRef(r),
                         null, null, SOURCE), new Posting(actor, SOURCE, "receipt-reject:" + id));
                 if (r.po() != null) {
                     store.expected(r.po(), r.line(), LocalDate.now(clock.withZone(ZoneOffset.UTC)), true)
@@ -250,6 +282,20 @@ public class Receiving {
             processes.complete(PROCESS, id, "approveOverReceipt", actor, Map.of("approved", approved));
             return changed(id, approved ? "OverReceiptApproved" : "OverReceiptRejected");
         });
+    }
+
+    /** Why {@code username} may not decide this over-receipt: they received it (segregation of duties). */
+    public Optional<com.invgov.api.ApiProblem> overReceiptRefusal(Receipt r, String username) {
+        return username.equals(r.receivedBy())
+                ? Optional.of(new SegregationOfDuties(username + " received receipt " + r.id()
+                        + " and may not approve or reject its over-receipt."))
+                : Optional.empty();
+    }
+
+    /** The roles that decide an over-receipt: those its receipt-tolerance decision named, else PLANNER. */
+    private static Role[] approvers(Receipt r) {
+        return r.approverRoles().isEmpty() ? new Role[] {Role.PLANNER}
+                : r.approverRoles().stream().map(Role::valueOf).toArray(Role[]::new);
     }
 
     /** The inspection checklist for the receipt's item category (the default one when the category has none). */
@@ -279,6 +325,14 @@ public class Receiving {
                 boolean all = true;
                 StringBuilder json = new StringBuilder("[");
                 List<InspectionCheck> checklist = store.checklist(r.sku());
+                checks.stream().collect(java.util.stream.Collectors.groupingBy(CheckResult::name,
+                                java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()))
+                        .forEach((name, n) -> {
+                            if (n > 1) {
+                                errors.add(new FieldProblem("checks", name + ": given " + n + " times; give each "
+                                        + "check once"));
+                            }
+                        });
                 for (InspectionCheck c : checklist) {
                     CheckResult given = checks.stream().filter(g -> c.name().equals(g.name())).findFirst().orElse(null);
                     boolean ok;
@@ -327,20 +381,23 @@ public class Receiving {
                         new Place(r.location(), StockStatus.AVAILABLE), receiptRef(r), null, null, SOURCE),
                         new Posting(actor, SOURCE, "receipt-inspection:" + id));
             }
+            // where its stock is now: released, or (by the process's hold step below) in QUARANTINE
+            store.status(Long.parseLong(id), (passed ? StockStatus.AVAILABLE : StockStatus.QUARANTINE).name());
             processes.complete(PROCESS, id, "inspect", actor, Map.of("passed", passed, "inspectedBy", actor));
             return changed(id, passed ? "InspectionPassed" : "InspectionFailed");
         });
     }
 
-    /** OPERATOR puts the receipt away: PUTAWAY from the receiving location to {@code location} (null: suggested). */
+    /** OPERATOR, INTEGRATION or ADMIN puts the receipt away: PUTAWAY from the receiving location to {@code location} (null: suggested). */
     public Receipt putAway(String id, String location) {
-        user.requireAnyRole("put away", Role.OPERATOR, Role.ADMIN);
+        user.requireAnyRole("put away", RECEIVERS);
         String actor = user.requireUsername();
         return transactions.inTransaction(() -> {
             Receipt r = forUpdate(id);
             if (!"READY_FOR_PUTAWAY".equals(r.state())) {
                 String why = "AWAITING_APPROVAL".equals(r.state())
-                        ? " The over-receipt waits for a PLANNER's approval before putaway." : "";
+                        ? " The over-receipt waits for approval (" + String.join(", ", r.approverRoles().isEmpty()
+                        ? List.of("PLANNER") : r.approverRoles()) + ") before putaway." : "";
                 throw new Conflict("Receipt " + id + " is " + r.state() + ", not READY_FOR_PUTAWAY." + why);
             }
             String warehouse = store.warehouseOf(r.location()).orElseThrow();
@@ -423,6 +480,10 @@ public class Receiving {
         } catch (NumberFormatException e) {
             throw new NotFound("receipt", id);
         }
+    }
+
+    private static String trim(String s) {
+        return s == null ? null : s.trim();
     }
 
     private static <T> T pick(String field, T typed, T other, List<FieldProblem> errors) {

@@ -33,7 +33,7 @@ class ProductionApiTest {
                 VALUES (?, 'A', 'RELEASED', DATE '2026-01-01', 1, ?, 2, 'EA', 'MANUAL'),
                        (?, 'A', 'RELEASED', DATE '2026-01-01', 1, ?, 1, 'EA', 'MANUAL')""").params(p, c, q, p).update();
         String cl = "CL" + UUID.randomUUID().toString().substring(0, 6);
-        JsonNode receipt = post("petra", "/api/v1/receipts", """
+        JsonNode receipt = post("ada", "/api/v1/receipts", """
                 {"sku": "%s", "quantity": 20, "uom": "EA", "lot": "%s", "supplier": "S002", "warehouse": "P1-WH1",
                  "unplanned": true}""".formatted(c, cl)).getBody();
         String rid = receipt.get("id").asText();

@@ -143,6 +143,30 @@ class ProductionOrdersApiTest {
                 .param(product).query(Integer.class).single()).isEqualTo(2);
     }
 
+    @Test
+    void aRecallTrimsTheLotAsAHoldDoesAndARecallThatHoldsNothingIsRefused() {
+        String steel = f.item("STL", "LOT", "3.00", null);
+        String lot = "L" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        f.stock(steel, lot, null, 20, LINE_SIDE, null);
+
+        ResponseEntity<JsonNode> nothing = post("quinn", "/api/v1/recalls", "rc-" + UUID.randomUUID(), """
+                {"sku": "%s", "lot": "%s-X", "reason": "wrong alloy"}""".formatted(steel, lot));
+        assertThat(nothing.getStatusCode().value()).as(String.valueOf(nothing.getBody())).isEqualTo(409);
+        assertThat(nothing.getBody().get("type").asText()).endsWith("/conflict");
+        assertThat(nothing.getBody().get("detail").asText()).contains("Nothing to recall", lot + "-X");
+        assertThat(jdbc.sql("SELECT count(*) FROM quality_hold WHERE sku = ?").param(steel).query(Integer.class)
+                .single()).isZero();
+
+        ResponseEntity<JsonNode> spaced = post("quinn", "/api/v1/recalls", "rc-" + UUID.randomUUID(), """
+                {"sku": "%s", "lot": " %s ", "reason": "wrong alloy"}""".formatted(steel, lot));
+        assertThat(spaced.getStatusCode().value()).as(String.valueOf(spaced.getBody())).isEqualTo(201);
+        assertThat(spaced.getBody().get("lot").asText()).isEqualTo(lot);
+        assertThat(spaced.getBody().get("holds").findValuesAsText("lot")).containsExactly(lot);
+        assertThat(jdbc.sql("SELECT coalesce(sum(quantity), 0) FROM balance WHERE sku = ? AND lot = ? AND status = ?")
+                .params(steel, lot, "QUARANTINE").query(java.math.BigDecimal.class).single())
+                .isEqualByComparingTo("20");
+    }
+
     private ResponseEntity<JsonNode> ship(String sku, String serial) {
         return f.post("mes", "/api/v1/movements", """
                 {"type": "SHIP", "sku": "%s", "quantity": 1, "uom": "EA", "serial": "%s", "from": {"location": "%s"},

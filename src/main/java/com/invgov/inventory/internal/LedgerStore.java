@@ -292,6 +292,18 @@ public class LedgerStore {
                 .params(sku, lot, expiresOn, Timestamp.from(now)).update();
     }
 
+    public Optional<com.invgov.inventory.Lot> lockLot(String sku, String lot) {
+        return jdbc.sql("SELECT sku, lot, expires_on, created_at FROM lot WHERE sku = ? AND lot = ? FOR UPDATE")
+                .params(sku, lot)
+                .query((rs, n) -> new com.invgov.inventory.Lot(rs.getString(1), rs.getString(2),
+                        rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), rs.getTimestamp(4).toInstant()))
+                .optional();
+    }
+
+    public void lotExpiry(String sku, String lot, LocalDate expiresOn) {
+        jdbc.sql("UPDATE lot SET expires_on = ? WHERE sku = ? AND lot = ?").params(expiresOn, sku, lot).update();
+    }
+
     /** Where a serial is: its row locked for the rest of the transaction; location null = outside. */
     public Place lockSerial(String sku, String serial, Instant now) {
         jdbc.sql("INSERT INTO serial (sku, serial, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")

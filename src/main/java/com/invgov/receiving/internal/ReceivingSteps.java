@@ -11,13 +11,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ReceivingSteps {
 
-    /** Sets {@code overReceipt}: the receipt-tolerance decision kept with the receipt said OVER_RECEIPT. */
+    /**
+     * Sets {@code overReceipt}: the receipt-tolerance decision kept with the receipt said OVER_RECEIPT, and
+     * {@code overReceiptApprovers}: the roles it named, comma-separated.
+     */
     @Bean
     ServiceStep receivingOverReceiptCheck(ReceivingStore store) {
         return context -> {
             Receipt r = receipt(store, context.businessKey());
             context.setVariable("overReceipt", "PENDING".equals(r.approval()));
             context.setVariable("toleranceOutcome", r.tolerance() == null ? "NONE" : r.tolerance().outcome());
+            // the approve task's candidate groups: the roles the decision named (receipts before it: PLANNER)
+            context.setVariable("overReceiptApprovers", r.approverRoles().isEmpty() ? "PLANNER"
+                    : String.join(",", r.approverRoles()));
         };
     }
 

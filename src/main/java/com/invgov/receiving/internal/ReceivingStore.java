@@ -21,7 +21,8 @@ import java.util.Optional;
 public class ReceivingStore {
 
     private static final String EXPECTED = """
-            SELECT e.*, coalesce(u.factor, CASE WHEN e.uom = i.base_uom THEN 1 END) AS factor, i.base_uom
+            SELECT e.*, coalesce(e.expected_base, e.quantity * coalesce(u.factor, CASE WHEN e.uom = i.base_uom THEN 1 END))
+                   AS base_quantity, i.base_uom
               FROM expected_receipt e JOIN item i ON i.sku = e.sku
               LEFT JOIN item_uom u ON u.sku = e.sku AND u.uom = e.uom
             """;
@@ -32,9 +33,16 @@ public class ReceivingStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Expected receipts after ({@code afterPo}, {@code afterLine}) in (po, line) order, the line compared as a number
+     * (null {@code afterPo}: from the start).
+     */
     public List<ExpectedReceipt> expected(String warehouse, Boolean openOnly, Boolean overdueOnly, LocalDate today,
-                                          String afterKey, int limit) {
-        StringBuilder sql = new StringBuilder(EXPECTED).append(" WHERE (e.po || '\u001f' || lpad(e.line::text, 6, '0')) > :after");
+                                          String afterPo, int afterLine, int limit) {
+        StringBuilder sql = new StringBuilder(EXPECTED).append(" WHERE true");
+        if (afterPo != null) {
+            sql.append(" AND (e.po, e.line) > (:afterPo, :afterLine)");
+        }
         if (warehouse != null) {
             sql.append(" AND e.warehouse = :warehouse");
         }
@@ -44,8 +52,11 @@ public class ReceivingStore {
         if (Boolean.TRUE.equals(overdueOnly)) {
             sql.append(" AND e.due_date < :today");
         }
-        sql.append(" ORDER BY e.po || '\u001f' || lpad(e.line::text, 6, '0') LIMIT :limit");
-        var spec = jdbc.sql(sql.toString()).param("after", afterKey == null ? "" : afterKey).param("limit", limit);
+        sql.append(" ORDER BY e.po, e.line LIMIT :limit");
+        var spec = jdbc.sql(sql.toString()).param("limit", limit);
+        if (afterPo != null) {
+            spec = spec.param("afterPo", afterPo).param("afterLine", afterLine);
+        }
         if (warehouse != null) {
             spec = spec.param("warehouse", warehouse);
         }
@@ -56,6 +67,7 @@ public class ReceivingStore {
                 .filter(e -> !Boolean.TRUE.equals(overdueOnly) || e.overdue()).toList();
     }
 
+    /** The cursor position of a line: po, U+001F, the line (at least 6 digits, as the cursors given out before). */
     public static String key(String po, int line) {
         return po + "\u001f" + String.format("%06d", line);
     }
@@ -65,21 +77,29 @@ public class ReceivingStore {
                 .params(po, line).query((rs, n) -> expected(rs, today)).optional();
     }
 
-    public boolean upsert(ExpectedReceiptCommand c, Instant now) {
-        int updated = jdbc.sql("""
-                UPDATE expected_receipt SET supplier = ?, sku = ?, quantity = ?, uom = ?, due_date = ?, warehouse = ?,
-                       updated_at = ? WHERE po = ? AND line = ?""")
-                .params(c.supplier(), c.sku(), c.quantity(), c.uom(), c.dueDate(), c.warehouse(),
-                        Timestamp.from(now), c.po(), c.line()).update();
-        if (updated > 0) {
-            return false;
-        }
-        jdbc.sql("""
-                INSERT INTO expected_receipt (po, line, supplier, sku, quantity, uom, due_date, warehouse, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+    /**
+     * Creates or changes the line in one statement (concurrent identical PUTs all succeed); {@code expectedBase} is
+     * the quantity in the item's base UoM, and a changed line is complete again only when what arrived covers it.
+     * True when the line was created.
+     */
+    public boolean upsert(ExpectedReceiptCommand c, BigDecimal expectedBase, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO expected_receipt AS e (po, line, supplier, sku, quantity, uom, due_date, warehouse,
+                       expected_base, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (po, line) DO UPDATE SET supplier = excluded.supplier, sku = excluded.sku,
+                       quantity = excluded.quantity, uom = excluded.uom, due_date = excluded.due_date,
+                       warehouse = excluded.warehouse, expected_base = excluded.expected_base,
+                       closed = e.received_quantity >= excluded.expected_base, updated_at = excluded.updated_at
+                RETURNING (xmax = 0)""")
                 .params(c.po(), c.line(), c.supplier(), c.sku(), c.quantity(), c.uom(), c.dueDate(), c.warehouse(),
-                        Timestamp.from(now)).update();
-        return true;
+                        expectedBase, Timestamp.from(now)).query(Boolean.class).single();
+    }
+
+    /** Whether any receipt was posted against the line (a rejected one too). */
+    public boolean hasReceipts(String po, int line) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM receipt WHERE po = ? AND line = ?)").params(po, line)
+                .query(Boolean.class).single();
     }
 
     /** Adds to what has arrived; the line closes once all of it is there. */
@@ -109,19 +129,20 @@ public class ReceivingStore {
                              LocalDate expiry, String location, String status, boolean inspect, String inspectionReason,
                              Integer inspectionVersion, String toleranceOutcome, Integer toleranceVersion,
                              String approval, long movementId, String receivedBy, Instant receivedAt,
-                             boolean unplanned) {
+                             boolean unplanned, String approverRoles) {
     }
 
     public long insert(NewReceipt r) {
         return jdbc.sql("""
                 INSERT INTO receipt (po, line, supplier, sku, quantity, entered_quantity, entered_uom, lot, serial,
                        expires_on, location, status, inspect, inspection_reason, inspection_version, tolerance_outcome,
-                       tolerance_version, approval, movement_id, received_by, received_at, unplanned)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                       tolerance_version, approval, movement_id, received_by, received_at, unplanned, approver_roles)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(r.po(), r.line(), r.supplier(), r.sku(), r.quantity(), r.enteredQuantity(), r.enteredUom(),
                         r.lot(), r.serial(), r.expiry(), r.location(), r.status(), r.inspect(), r.inspectionReason(),
                         r.inspectionVersion(), r.toleranceOutcome(), r.toleranceVersion(), r.approval(),
-                        r.movementId(), r.receivedBy(), Timestamp.from(r.receivedAt()), r.unplanned())
+                        r.movementId(), r.receivedBy(), Timestamp.from(r.receivedAt()), r.unplanned(),
+                        r.approverRoles())
                 .query(Long.class).single();
     }
 
@@ -229,9 +250,10 @@ public class ReceivingStore {
     }
 
     private static ExpectedReceipt expected(ResultSet rs, LocalDate today) throws SQLException {
-        BigDecimal factor = rs.getBigDecimal("factor");
         BigDecimal quantity = rs.getBigDecimal("quantity");
-        BigDecimal expectedBase = factor == null ? quantity : quantity.multiply(factor);
+        // stored with the line; a line written outside the API whose UoM the item no longer has counts as entered
+        BigDecimal expectedBase = rs.getBigDecimal("base_quantity") == null ? quantity
+                : rs.getBigDecimal("base_quantity");
         BigDecimal received = rs.getBigDecimal("received_quantity");
         BigDecimal open = expectedBase.subtract(received).max(BigDecimal.ZERO);
         LocalDate due = rs.getObject("due_date", LocalDate.class);
@@ -264,7 +286,8 @@ public class ReceivingStore {
     public OverdueFigures overdueFigures(LocalDate today) {
         return jdbc.sql("""
                 SELECT count(*), min(e.due_date),
-                       coalesce(sum(greatest(e.quantity * coalesce(u.factor, 1) - e.received_quantity, 0)
+                       coalesce(sum(greatest(coalesce(e.expected_base, e.quantity * coalesce(u.factor, 1))
+                                              - e.received_quantity, 0)
                                      * i.unit_cost), 0)
                   FROM expected_receipt e JOIN item i ON i.sku = e.sku
                   LEFT JOIN item_uom u ON u.sku = e.sku AND u.uom = e.uom
@@ -306,7 +329,9 @@ public class ReceivingStore {
                         (Integer) rs.getObject("tolerance_version")),
                 approval, rs.getString("approved_by"), result, putaway, state,
                 String.valueOf(rs.getLong("movement_id")), rs.getString("received_by"),
-                rs.getTimestamp("received_at").toInstant(), rs.getBoolean("unplanned"));
+                rs.getTimestamp("received_at").toInstant(), rs.getBoolean("unplanned"),
+                rs.getString("approver_roles") == null || rs.getString("approver_roles").isEmpty() ? List.of()
+                        : List.of(rs.getString("approver_roles").split(",")));
     }
 
     private static BigDecimal strip(BigDecimal value) {

@@ -21,7 +21,8 @@ import java.util.Optional;
  * The user tasks of the {@code receiving} process in the task inbox; completing one calls the same service method
  * as the receipt endpoints, so the postings and checks are the same:
  * <ul>
- * <li>{@code approveOverReceipt} (PLANNER): {@code {"approved": true|false}}</li>
+ * <li>{@code approveOverReceipt} (the roles the receipt-tolerance decision named, PLANNER by default; not whoever
+ * received it): {@code {"approved": true|false}}</li>
  * <li>{@code inspect} (QUALITY): {@code {"checks": [{"name", "passed"} | {"name", "value"}, ...]}} for the item
  * category's checklist, or {@code {"passed": true|false}}</li>
  * <li>{@code putaway} (OPERATOR): {@code {"location": "..."}}, or {@code {}} for the suggested location</li>
@@ -43,7 +44,8 @@ class ReceivingTasks implements TaskKind {
 
     @Override
     public Optional<ApiProblem> refusal(WorkTask task, String user) {
-        return Optional.empty();
+        return "approveOverReceipt".equals(task.taskKey())
+                ? receiving.overReceiptRefusal(receiving.receipt(task.businessKey()), user) : Optional.empty();
     }
 
     @Override

@@ -142,7 +142,8 @@ class ReceivingController {
 
     @PostMapping(path = "/api/v1/receipts/{id}/approval", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "PLANNER approves or rejects an over-receipt")
+    @Operation(summary = "A role the receipt-tolerance decision named (PLANNER by default), not whoever received it, "
+            + "approves or rejects an over-receipt; 409 while its stock is on quality hold")
     ResponseEntity<Object> approve(@PathVariable String id,
                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                    @Valid @RequestBody ApprovalRequest body, HttpServletRequest request) {
@@ -171,7 +172,7 @@ class ReceivingController {
 
     @PostMapping(path = "/api/v1/receipts/{id}/putaway", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "OPERATOR puts the receipt away (location omitted: the suggested one); 409 while an "
+    @Operation(summary = "OPERATOR, INTEGRATION or ADMIN puts the receipt away (location omitted: the suggested one); 409 while an "
             + "over-receipt awaits approval or an inspection is open")
     ResponseEntity<Object> putaway(@PathVariable String id,
                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key,
