@@ -9,6 +9,17 @@ public record Item(String sku, String description, String baseUom, List<UomConve
                    Tracking tracking, AbcClass abcClass, String category, BigDecimal unitCost, boolean regulated,
                    Integer shelfLifeDays, String defaultSupplier) {
 
+    /**
+     * Why a lot or serial number may not hold a control character: they are keys that are printed on labels,
+     * compared and paged by (a cursor joins its parts with U+001F), not text.
+     */
+    public static final String CONTROL_CHARACTERS = "must not contain control characters (tab, line break, ...)";
+
+    /** True when {@code code} (a lot, a serial number) holds an ISO control character; null holds none. */
+    public static boolean hasControlCharacter(String code) {
+        return code != null && code.codePoints().anyMatch(Character::isISOControl);
+    }
+
     public Item {
         uomConversions = uomConversions == null ? List.of() : List.copyOf(uomConversions);
     }
@@ -28,6 +39,9 @@ public record Item(String sku, String description, String baseUom, List<UomConve
      * would refuse to post (DESIGN §3).
      */
     public Optional<String> lotProblem(String lot) {
+        if (hasControlCharacter(lot)) {
+            return Optional.of(CONTROL_CHARACTERS);
+        }
         boolean none = lot == null || lot.isBlank();
         if (tracking == Tracking.LOT && none) {
             return Optional.of("required: " + sku + " is lot-tracked");
@@ -73,6 +87,9 @@ public record Item(String sku, String description, String baseUom, List<UomConve
         for (String serial : serials) {
             if (serial == null || serial.isBlank()) {
                 return Optional.of("a serial number is blank");
+            }
+            if (hasControlCharacter(serial)) {
+                return Optional.of("serial number " + serial.strip() + " " + CONTROL_CHARACTERS);
             }
             if (serial.length() > 60) {
                 return Optional.of("serial number " + serial.substring(0, 20) + "… is longer than 60 characters");

@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +28,11 @@ import java.util.Set;
  */
 @Service
 public class MasterData {
+
+    /** The column's scale (numeric(18, 6)): more decimals would be rounded on storing, never silently. */
+    static final int UNIT_COST_DECIMALS = 6;
+    /** 100 years: a lot's expiry date must stay a date the database and the API can hold. */
+    static final int MAX_SHELF_LIFE_DAYS = 36_500;
 
     /** What a PUT did: the saved value and whether it was new. */
     public record Saved<T>(T value, boolean created) {
@@ -106,16 +112,20 @@ public class MasterData {
 
     private void validate(Item item) {
         List<FieldProblem> errors = new ArrayList<>();
+        uomCodeProblem(item.baseUom()).ifPresent(p -> errors.add(new FieldProblem("baseUom", p)));
+        // UoMs are matched exactly, but BOX and box in one item would be two factors for what a user reads as one
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < item.uomConversions().size(); i++) {
             UomConversion c = item.uomConversions().get(i);
             String field = "uomConversions[" + i + "]";
             if (c.uom() == null || c.uom().isBlank()) {
                 errors.add(new FieldProblem(field + ".uom", "required"));
-            } else if (c.uom().equals(item.baseUom())) {
+            } else if (uomCodeProblem(c.uom()).isPresent()) {
+                errors.add(new FieldProblem(field + ".uom", uomCodeProblem(c.uom()).get()));
+            } else if (c.uom().equalsIgnoreCase(item.baseUom())) {
                 errors.add(new FieldProblem(field + ".uom", "is the base UoM"));
-            } else if (!seen.add(c.uom())) {
-                errors.add(new FieldProblem(field + ".uom", "given twice"));
+            } else if (!seen.add(c.uom().toUpperCase(java.util.Locale.ROOT))) {
+                errors.add(new FieldProblem(field + ".uom", "given twice (UoMs differing only in case count as one)"));
             }
             if (c.factor() == null || c.factor().signum() <= 0) {
                 errors.add(new FieldProblem(field + ".factor", "must be greater than 0"));
@@ -126,12 +136,31 @@ public class MasterData {
         if (item.tracking() == Tracking.SERIAL && !item.uomConversions().isEmpty()) {
             errors.add(new FieldProblem("uomConversions", "serial-tracked items move one unit per serial"));
         }
+        if (item.unitCost() != null && Quantities.decimals(item.unitCost()) > UNIT_COST_DECIMALS) {
+            errors.add(new FieldProblem("unitCost", "at most " + UNIT_COST_DECIMALS + " decimals"));
+        }
+        if (item.shelfLifeDays() != null && (item.shelfLifeDays() < 1 || item.shelfLifeDays() > MAX_SHELF_LIFE_DAYS)) {
+            errors.add(new FieldProblem("shelfLifeDays", "must be between 1 and " + MAX_SHELF_LIFE_DAYS
+                    + " days (100 years)"));
+        }
+        if (item.category() != null && item.category().codePoints().anyMatch(Character::isISOControl)) {
+            errors.add(new FieldProblem("category", "must not contain control characters"));
+        }
         if (item.defaultSupplier() != null && store.supplier(item.defaultSupplier()).isEmpty()) {
             errors.add(new FieldProblem("defaultSupplier", "unknown supplier " + item.defaultSupplier()));
         }
         if (!errors.isEmpty()) {
             throw new ValidationFailed("The item has invalid fields.", errors);
         }
+    }
+
+    /** A UoM is a code: no spaces (around or inside) and no control characters; other letters and signs are fine. */
+    private static Optional<String> uomCodeProblem(String uom) {
+        if (uom != null && uom.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.isISOControl(c))) {
+            return Optional.of("must not contain spaces or control characters");
+        }
+        return Optional.empty();
     }
 
     // ---- locations

@@ -143,9 +143,10 @@ public class ExpectedReceipts {
                 errors.add(new FieldProblem(at + ".line", "not a whole number: " + f[1]));
             }
             try {
-                quantity = new BigDecimal(f[4].trim());
+                quantity = com.invgov.api.DecimalLimits.parse(f[4]);
             } catch (NumberFormatException e) {
-                errors.add(new FieldProblem(at + ".quantity", "not a number: " + f[4]));
+                errors.add(new FieldProblem(at + ".quantity", "is not a number".equals(e.getMessage())
+                        ? "not a number: " + f[4] : e.getMessage()));
             }
             try {
                 due = LocalDate.parse(f[6].trim());
@@ -201,6 +202,12 @@ public class ExpectedReceipts {
             errors.add(new FieldProblem(prefix + "sku", "unknown item " + c.sku()));
         } else if (item.get().factor(c.uom()).isEmpty()) {
             errors.add(new FieldProblem(prefix + "uom", "unknown UoM " + c.uom() + " for " + c.sku()));
+        } else if (q == null) {
+            // as a movement's: the base quantity is what the receipt posts (0.000001 HALF is 0.0000005 EA)
+            String base = Quantities.problem(c.quantity().multiply(item.get().factor(c.uom()).get()));
+            if (base != null) {
+                errors.add(new FieldProblem(prefix + "quantity", base + " in " + item.get().baseUom()));
+            }
         }
         if (c.supplier() == null || !store.supplierExists(c.supplier())) {
             errors.add(new FieldProblem(prefix + "supplier", "unknown supplier " + c.supplier()));

@@ -24,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -64,6 +65,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Object> unauthenticated(AuthenticationException e, HttpServletRequest request) {
         return simple(ProblemType.UNAUTHORIZED, ProblemType.UNAUTHORIZED.status(), "Sign-in required.", request);
+    }
+
+    /**
+     * Spring Security's firewall checks header values only when they are read (a non-ASCII Idempotency-Key or
+     * If-Match, read while the controller's arguments are resolved): a 400 as for the URLs it refuses up front.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e, HttpServletRequest request) {
+        return simple(ProblemType.VALIDATION, HttpStatus.BAD_REQUEST, "The request is not allowed: " + e.getMessage(),
+                request);
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

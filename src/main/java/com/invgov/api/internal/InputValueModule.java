@@ -8,17 +8,22 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
+import com.invgov.api.DecimalLimits;
+
 import java.io.IOException;
+import java.math.BigDecimal;
 
 /**
  * Values every JSON body is held to, whatever the endpoint (the application's ObjectMapper installs this module):
  * strings without the NUL character and without unpaired UTF-16 surrogates (JSON can carry both escaped, PostgreSQL
  * stores neither: the driver would write a surrogate as "?") and dates and times
- * within {@link StorableTime}. Strings inside {@code Map<String, Object>} and lists are read by the same
+ * within {@link StorableTime}; decimal numbers within {@link DecimalLimits} (1e100000 would pass the JSON parser's
+ * length limit and break whatever writes or prints it later). Strings inside {@code Map<String, Object>} and lists are read by the same
  * deserializer, the keys of a {@code Map<String, ...>} by the key deserializer; {@code JsonNode} bodies are not
  * (the database refuses NUL where they are stored, which {@link ApiExceptionHandler} answers 400).
  */
@@ -46,6 +51,7 @@ final class InputValueModule extends SimpleModule {
     InputValueModule() {
         super("invgov-input-values");
         addDeserializer(String.class, new NulFreeString());
+        addDeserializer(BigDecimal.class, new BoundedDecimal());
         addKeyDeserializer(String.class, new KeyDeserializer() {
             @Override
             public Object deserializeKey(String key, DeserializationContext context) throws IOException {
@@ -77,6 +83,20 @@ final class InputValueModule extends SimpleModule {
             String refusal = value == null ? null : unstorable(value);
             if (refusal != null) {
                 throw new RefusedValue(parser, RefusedValue.Kind.UNSTORABLE_TEXT, refusal);
+            }
+            return value;
+        }
+    }
+
+    /** Jackson's own BigDecimal deserializer (numbers and numeric text), refusing numbers beyond {@link DecimalLimits}. */
+    static final class BoundedDecimal extends NumberDeserializers.BigDecimalDeserializer {
+
+        @Override
+        public BigDecimal deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            BigDecimal value = super.deserialize(parser, context);
+            String refusal = DecimalLimits.refusal(value);
+            if (refusal != null) {
+                throw new RefusedValue(parser, RefusedValue.Kind.NUMBER_OUT_OF_RANGE, refusal);
             }
             return value;
         }

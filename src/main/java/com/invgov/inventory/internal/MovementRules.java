@@ -122,7 +122,9 @@ public final class MovementRules {
     private static void tracking(Item item, String lot, String serial, BigDecimal base, String prefix,
                                  List<FieldProblem> errors) {
         item.lotProblem(lot).ifPresent(problem -> errors.add(new FieldProblem(prefix + "lot", problem)));
-        if (item.tracking() == Tracking.SERIAL) {
+        if (Item.hasControlCharacter(serial)) {
+            errors.add(new FieldProblem(prefix + "serial", Item.CONTROL_CHARACTERS));
+        } else if (item.tracking() == Tracking.SERIAL) {
             if (serial.isEmpty()) {
                 errors.add(new FieldProblem(prefix + "serial", "required: " + item.sku() + " is serial-tracked"));
             }

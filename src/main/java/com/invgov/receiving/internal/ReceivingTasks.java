@@ -111,10 +111,11 @@ class ReceivingTasks implements TaskKind {
         }
         try {
             if (value instanceof Number || value instanceof String) {
-                return new BigDecimal(value.toString());
+                return com.invgov.api.DecimalLimits.parse(value.toString());
             }
         } catch (NumberFormatException e) {
-            // below
+            throw new ValidationFailed("value", "is not a number".equals(e.getMessage()) ? "must be a number"
+                    : e.getMessage());
         }
         throw new ValidationFailed("value", "must be a number");
     }

@@ -2,11 +2,13 @@ package com.invgov.rules.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.invgov.api.DecimalLimits;
 import com.invgov.rules.RuleSetBadRequest;
 import com.invgov.rules.SimulationResult;
 import org.springframework.stereotype.Component;
 
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,6 +51,7 @@ class Simulations {
         List<Map<String, String>> rows = FactsCsv.read(csv, fields);
         List<Simulator.Input> inputs = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
+            numbers(definition.ruleSet().factType(), rows.get(i), i + 2);
             try {
                 inputs.add(new Simulator.Input("csv line " + (i + 2),
                         json.convertValue(rows.get(i), definition.ruleSet().factType())));
@@ -58,6 +61,23 @@ class Simulations {
             }
         }
         return simulate(definition, version, inputs);
+    }
+
+    /**
+     * The decimal cells of a CSV line within {@link DecimalLimits}: a fact of 1e999999999 would be decided on and
+     * then fail to be written out.
+     */
+    private static void numbers(Class<?> factType, Map<String, String> row, int line) {
+        for (RecordComponent field : factType.getRecordComponents()) {
+            String cell = row.get(field.getName());
+            if (cell != null && field.getType() == BigDecimal.class) {
+                try {
+                    DecimalLimits.parse(cell);
+                } catch (NumberFormatException e) {
+                    throw new RuleSetBadRequest("CSV line " + line + ": " + field.getName() + " " + e.getMessage());
+                }
+            }
+        }
     }
 
     private SimulationResult simulate(RuleSetDefinition<?, ?, ?> definition, RuleSetStore.Row version,

@@ -1,8 +1,15 @@
 package com.invgov.rules.web;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.invgov.api.Idempotency;
 import com.invgov.rules.NewRuleSetVersion;
 import com.invgov.rules.RuleFormat;
@@ -15,6 +22,8 @@ import com.invgov.rules.SimulationResult;
 import com.invgov.rules.table.RuleTable;
 import com.invgov.rules.table.TableError;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
@@ -32,6 +41,7 @@ import org.springframework.web.multipart.MultipartFile;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Rule sets, their versions, simulation and publishing (DESIGN §6). Writes need ADMIN; the service checks. */
@@ -50,11 +60,14 @@ class RuleSetController {
 
     private final RuleSetVersions versions;
     private final ObjectMapper json;
+    /** Numbers read exactly: a limit of 999999999999.999999 is that, not the double nearest it (10^12). */
+    private final ObjectReader exactJson;
     private final Idempotency idempotency;
 
     RuleSetController(RuleSetVersions versions, ObjectMapper json, Idempotency idempotency) {
         this.versions = versions;
         this.json = json;
+        this.exactJson = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         this.idempotency = idempotency;
     }
 
@@ -85,9 +98,14 @@ class RuleSetController {
     @PostMapping(path = "/{key}/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "createRuleSetVersion", summary = "Save a new DRAFT version (ADMIN)",
             description = RuleSetApiDocs.PLACEHOLDER)
-    ResponseEntity<Object> create(@PathVariable String key, @RequestBody JsonNode body,
+    ResponseEntity<Object> create(@PathVariable String key,
+                                  @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                                          mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                          schema = @Schema(type = "object")))
+                                  @RequestBody byte[] bytes,
                                   @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
                                   HttpServletRequest http) {
+        JsonNode body = tree(bytes);
         NewRuleSetVersion request = request(key, body);
         return idempotency.run(http, idempotencyKey, false, body, () -> {
             RuleSetVersion created = versions.createVersion(key, request);
@@ -129,6 +147,16 @@ class RuleSetController {
                 () -> ResponseEntity.ok(versions.publish(key, version)));
     }
 
+    private JsonNode tree(byte[] body) {
+        try {
+            return exactJson.readTree(body);
+        } catch (JacksonException e) {
+            throw new RuleSetBadRequest("The body is not valid JSON.");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private NewRuleSetVersion request(String key, JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new RuleSetBadRequest("expected {\"format\": \"TABLE\"|\"DRL\", \"comment\", \"table\" | \"drl\"}");
@@ -149,9 +177,16 @@ class RuleSetController {
         return NewRuleSetVersion.table(table(key, table), comment);
     }
 
+    /** A table is read strictly: a field it does not have is an error, not ignored, and so is a null in a list. */
     private RuleTable table(String key, JsonNode table) {
+        List<TableError> nulls = new ArrayList<>();
+        nullsInLists(table, "", nulls);
+        if (!nulls.isEmpty()) {
+            throw new RuleTableInvalid(key, nulls);
+        }
         try {
-            return json.treeToValue(table, versions.tableType(key));
+            return json.readerFor(versions.tableType(key))
+                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(table);
         } catch (JsonMappingException e) {
             throw new RuleTableInvalid(key, List.of(error(e)));
         } catch (IOException e) {
@@ -173,10 +208,47 @@ class RuleSetController {
                 row = ref.getIndex();
             }
         }
-        String message = e.getOriginalMessage() == null ? "cannot be read" : e.getOriginalMessage();
-        int cut = message.indexOf(" at [Source");
         return new TableError(field.isEmpty() ? "table" : field.toString(), row, column == null ? "table" : column,
-                "cannot be read: " + (cut > 0 ? message.substring(0, cut) : message).lines().findFirst().orElse(""));
+                message(e));
+    }
+
+    /** What is wrong with the cell in a user's words: Jackson's own messages name Java classes. */
+    private static String message(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "is not a field here; the fields are " + unknown.getKnownPropertyIds();
+        }
+        if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            Class<?> type = mismatched.getTargetType();
+            return "has the wrong type (expected " + (Number.class.isAssignableFrom(type) || type.isPrimitive()
+                    && type != boolean.class ? "a number" : type == Boolean.class || type == boolean.class
+                    ? "true or false" : type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants())
+                    : java.util.Collection.class.isAssignableFrom(type) ? "a list"
+                    : type == String.class ? "text" : "an object") + ")";
+        }
+        if (e instanceof ValueInstantiationException || e instanceof InvalidDefinitionException
+                || e.getOriginalMessage() == null) {
+            return "cannot be read";
+        }
+        // a value every body refuses (a number beyond the API's limits): its reason is plain
+        return e.getOriginalMessage().lines().findFirst().orElse("cannot be read");
+    }
+
+    /** Every null element of a list in {@code node}, named by its path ({@code rows[0]}). */
+    private static void nullsInLists(JsonNode node, String path, List<TableError> errors) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(f -> nullsInLists(f.getValue(),
+                    (path.isEmpty() ? "" : path + ".") + f.getKey(), errors));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                if (node.get(i).isNull()) {
+                    boolean rows = path.equals("rows");
+                    errors.add(new TableError(path + "[" + i + "]", rows ? i : null, path,
+                            rows ? "must be a row, not null" : "must not be null"));
+                } else {
+                    nullsInLists(node.get(i), path + "[" + i + "]", errors);
+                }
+            }
+        }
     }
 
 }

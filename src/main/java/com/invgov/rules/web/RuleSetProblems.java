@@ -1,5 +1,7 @@
 package com.invgov.rules.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.invgov.api.FieldProblem;
 import com.invgov.api.ProblemType;
 import com.invgov.api.Problems;
 import com.invgov.rules.RuleCompilationException;
@@ -19,7 +21,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Problem details for the rule-set API only (the global advice lives in {@code api}); first in line for these
@@ -41,7 +45,7 @@ class RuleSetProblems {
     @ExceptionHandler(RuleEvaluationException.class)
     ProblemDetail evaluation(RuleEvaluationException e) {
         ProblemDetail problem = Problems.of(ProblemType.RULE_COMPILATION, e.getMessage());
-        problem.setProperty("errors", java.util.List.of(Map.of("line", 0, "column", 0, "message", e.getMessage())));
+        problem.setProperty("errors", List.of(Map.of("line", 0, "column", 0, "message", e.getMessage())));
         return problem;
     }
 
@@ -58,11 +62,33 @@ class RuleSetProblems {
         return Problems.of(ProblemType.VALIDATION, e.getMessage());
     }
 
-    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
-            MissingServletRequestPartException.class})
-    ProblemDetail unreadable(Exception e) {
-        return Problems.of(ProblemType.VALIDATION, "The request cannot be read: "
-                + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+    /** A path variable such as {@code version} that is not a number of its type: named, without Java's words. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+        String type = e.getRequiredType() == int.class || e.getRequiredType() == Integer.class
+                ? "a whole number from 1 to " + Integer.MAX_VALUE : "valid";
+        String message = "must be " + type;
+        ProblemDetail problem = Problems.of(ProblemType.VALIDATION, e.getName() + " " + message + ".");
+        problem.setProperty("errors", List.of(new FieldProblem(e.getName(), message)));
+        return problem;
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                    : "[" + r.getIndex() + "]").collect(Collectors.joining("."));
+            return Problems.of(ProblemType.VALIDATION, "The request cannot be read: " + field
+                    + " has the wrong type or value.");
+        }
+        return Problems.of(ProblemType.VALIDATION, e.getCause() == null
+                ? "The request body is missing or cannot be read." : "The request body is not valid JSON.");
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ProblemDetail missingPart(MissingServletRequestPartException e) {
+        return Problems.of(ProblemType.VALIDATION, "The request cannot be read: part '" + e.getRequestPartName()
+                + "' is missing.");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -40,14 +40,15 @@ class WebSecurityConfiguration {
     }
 
     /**
-     * A URL the firewall refuses (an encoded '%', ';', line break or "..") is a 400 problem, not a redirect to the
-     * sign-in page: nothing ran, and a client should learn why.
+     * A URL the firewall refuses (an encoded '%', ';', line break or "..") or a header value it refuses while a
+     * filter reads it (non-ASCII) is a 400 problem, not a redirect to the sign-in page: nothing ran, and a client
+     * should learn why. Header values read later, by a controller, are answered alike by the API's advice.
      */
     @Bean
     org.springframework.security.web.firewall.RequestRejectedHandler problemRequestRejected(ObjectMapper json) {
         return (request, response, e) -> {
             org.springframework.http.ProblemDetail problem = Problems.of(ProblemType.VALIDATION,
-                    "The request URL is not allowed: " + e.getMessage());
+                    "The request is not allowed: " + e.getMessage());
             response.setStatus(ProblemType.VALIDATION.status().value());
             response.setContentType(Problems.PROBLEM_JSON.toString());
             json.writeValue(response.getOutputStream(), problem);
