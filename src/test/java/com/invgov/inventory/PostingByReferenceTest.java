@@ -56,7 +56,7 @@ class PostingByReferenceTest {
         assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
         assertThat(again.getBody()).isEqualTo(first.getBody());
         assertThat(again.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
-        assertThat(movementRows(key)).isEqualTo(1);
+        assertThat(movementRows("api:" + key)).isEqualTo(1);
 
         ResponseEntity<String> shown = olga.get().uri("/api/v1/movements/" + movement.get("id").asText())
                 .retrieve().toEntity(String.class);
@@ -65,7 +65,7 @@ class PostingByReferenceTest {
         ResponseEntity<String> changed = post(olga, "/api/v1/movements", key, body.replace("0.50", "0.60"));
         assertThat(changed.getStatusCode().value()).isEqualTo(422);
         assertThat(changed.getBody()).contains("idempotency-conflict");
-        assertThat(movementRows(key)).isEqualTo(1);
+        assertThat(movementRows("api:" + key)).isEqualTo(1);
 
         // the key keeps a reference, not a copy of the movement
         assertThat(jdbc.sql("SELECT body IS NULL AND body_ref IS NOT NULL FROM idempotency_key WHERE key = ?")
@@ -130,7 +130,7 @@ class PostingByReferenceTest {
         assertThat(again.getStatusCode().value()).isEqualTo(409);
         assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
         assertThat(again.getBody()).isEqualTo(refused.getBody());
-        assertThat(movementRows(key)).isZero();
+        assertThat(movementRows("api:" + key)).isZero();
         assertThat(mes.get().uri("/api/v1/events?after=" + cursor).retrieve().body(JsonNode.class).get("items"))
                 .isEmpty();
     }
@@ -162,6 +162,7 @@ class PostingByReferenceTest {
                 + "AND status = 'AVAILABLE'").param(location).query(BigDecimal.class).single();
     }
 
+    /** Movements the ledger keeps under {@code key} (a client's key of a single movement is kept as "api:<key>"). */
     private int movementRows(String key) {
         return jdbc.sql("SELECT count(*) FROM movement WHERE idempotency_key = ?").param(key).query(Integer.class).single();
     }
