@@ -10,9 +10,9 @@ import java.util.Optional;
 public interface LaterCounts {
 
     /**
-     * The event time of the latest count of the pair (and lot; null: none) made after {@code after} that is not a
+     * The event time of a count of the pair (and lot; null: none) made after {@code after} that is not a
      * count of adjustment {@code adjustmentId}, if there is one. Such a count found the place as it was then, this
      * adjustment's variance included: posting the variance still would change what that count found.
      */
-    Optional<Instant> latestAfter(String sku, String location, String lot, Instant after, String adjustmentId);
+    Optional<Instant> countedAfter(String sku, String location, String lot, Instant after, String adjustmentId);
 }

@@ -386,7 +386,7 @@ public class AdjustmentService implements Adjustments {
             ledger.holdPostingsOf(a.sku, a.location);
             LaterCounts counts = laterCounts.getIfAvailable();
             Optional<Instant> later = counts == null ? Optional.empty()
-                    : counts.latestAfter(a.sku, a.location, emptyToNull(a.lot), a.eventTime, a.id.toString());
+                    : counts.countedAfter(a.sku, a.location, emptyToNull(a.lot), a.eventTime, a.id.toString());
             if (later.isPresent()) {
                 // the place was counted again after this variance was found: that count found it as it was then,
                 // this variance included; posting it now would post it twice

@@ -131,7 +131,7 @@ class CountService implements Counts {
 
         String id = UUID.randomUUID().toString();
         Supplier<Optional<CountPlanStore.StoredLine>> openLine = null;
-        Supplier<List<Timestamp>> latestCount = null;
+        Supplier<List<Timestamp>> laterCount = null;
         if (adjustmentToRecount == null) {
             // Two first counts of one pair at the same moment take turns: the second reads the system quantity after
             // the first has committed (an AUTO_APPROVE posts in the count's transaction; without the lock both would
@@ -141,15 +141,19 @@ class CountService implements Counts {
             writes.prefetch("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", (rs, n) -> Boolean.TRUE,
                     "count:" + sku + "\u001f" + place.code());
             openLine = planning.openLine(sku, place.code());
-            latestCount = writes.prefetch("SELECT max(event_time) FROM count_result WHERE sku = ? AND location = ? "
-                    + "AND lot IS NOT DISTINCT FROM ?", (rs, n) -> rs.getTimestamp(1), sku, place.code(), normalizedLot);
+            // a count of the place after this one, if any: an empty range of the pair's index (sku, location,
+            // event_time) in the usual case — the pair's history is not read (its newest entry, sorted, read the
+            // whole history whenever the planner's statistics still took the table for small)
+            laterCount = writes.prefetch("SELECT event_time FROM count_result WHERE sku = ? AND location = ? "
+                            + "AND event_time > ? AND lot IS NOT DISTINCT FROM ? LIMIT 1",
+                    (rs, n) -> rs.getTimestamp(1), sku, place.code(), Timestamp.from(at), normalizedLot);
         }
         CountAssessed assessed = adjustmentToRecount == null
                 ? adjustments.count(id, sku, place.code(), normalizedLot, counted, scanned, at, counter)
                 : adjustments.recount(adjustmentToRecount, id, sku, place.code(), normalizedLot, counted, scanned, at,
                 counter);
-        Timestamp latest = latestCount == null ? null : latestCount.get().get(0);
-        if (latest != null && at.isBefore(latest.toInstant())) {
+        Timestamp latest = laterCount == null || laterCount.get().isEmpty() ? null : laterCount.get().get(0);
+        if (latest != null) {
             // A later count found the place as it was then: a variance found before it, posted now at its own earlier
             // time, would change what that count found (the loss counted twice). Nothing of this count is kept.
             throw new Conflict(sku + " at " + place.code() + (normalizedLot == null ? "" : ", lot " + normalizedLot)

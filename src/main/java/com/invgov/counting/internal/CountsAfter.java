@@ -23,14 +23,16 @@ class CountsAfter implements LaterCounts {
     }
 
     @Override
-    public Optional<Instant> latestAfter(String sku, String location, String lot, Instant after, String adjustmentId) {
+    public Optional<Instant> countedAfter(String sku, String location, String lot, Instant after, String adjustmentId) {
         writes.flush();
+        // a range of the pair's index (sku, location, event_time) after the time asked about: empty as a rule
         return jdbc.sql("""
-                        SELECT max(event_time) FROM count_result
+                        SELECT event_time FROM count_result
                         WHERE sku = ? AND location = ? AND lot IS NOT DISTINCT FROM ? AND event_time > ?
-                          AND adjustment_id IS DISTINCT FROM ?""")
+                          AND adjustment_id IS DISTINCT FROM ?
+                        LIMIT 1""")
                 .params(sku, location, lot, Timestamp.from(after), adjustmentId == null ? null
                         : UUID.fromString(adjustmentId))
-                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).single();
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
     }
 }
