@@ -1,6 +1,5 @@
 package com.invgov.receiving;
 
-import com.invgov.adjustment.SegregationOfDuties;
 import com.invgov.api.Conflict;
 import com.invgov.api.Cursor;
 import com.invgov.api.EventFeed;
@@ -287,7 +286,8 @@ public class Receiving {
     /** Why {@code username} may not decide this over-receipt: they received it (segregation of duties). */
     public Optional<com.invgov.api.ApiProblem> overReceiptRefusal(Receipt r, String username) {
         return username.equals(r.receivedBy())
-                ? Optional.of(new SegregationOfDuties(username + " received receipt " + r.id()
+                ? Optional.of(new com.invgov.api.ApiProblem(com.invgov.api.ProblemType.SEGREGATION_OF_DUTIES,
+                        username + " received receipt " + r.id()
                         + " and may not approve or reject its over-receipt."))
                 : Optional.empty();
     }
@@ -396,8 +396,8 @@ public class Receiving {
             Receipt r = forUpdate(id);
             if (!"READY_FOR_PUTAWAY".equals(r.state())) {
                 String why = "AWAITING_APPROVAL".equals(r.state())
-                        ? " The over-receipt waits for approval (" + String.join(", ", r.approverRoles().isEmpty()
-                        ? List.of("PLANNER") : r.approverRoles()) + ") before putaway." : "";
+                        ? " The over-receipt waits for approval (" + java.util.Arrays.stream(approvers(r))
+                        .map(Role::name).collect(java.util.stream.Collectors.joining(", ")) + ") before putaway." : "";
                 throw new Conflict("Receipt " + id + " is " + r.state() + ", not READY_FOR_PUTAWAY." + why);
             }
             String warehouse = store.warehouseOf(r.location()).orElseThrow();
