@@ -1,5 +1,6 @@
 package com.invgov.counting;
 
+import com.invgov.api.Page;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -22,6 +23,12 @@ public interface CountPlans {
 
     /** Stored plans of a day (null = today), of one warehouse or all (null); every signed-in role may read. */
     List<CountPlanView> plans(String warehouse, LocalDate day);
+
+    /**
+     * {@link #plans(String, LocalDate)} a page at a time, by warehouse code: {@code after} is the {@code next} of the
+     * page before (null for the first), {@code limit} plans per page.
+     */
+    Page<CountPlanView> plans(String warehouse, LocalDate day, String after, int limit);
 
     /** Per warehouse: today's plan, due, overdue, accuracy of the last 30 days. */
     List<CountingOverview> overview();

@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -64,7 +65,8 @@ class CountPlanApiTest {
             ResponseEntity<JsonNode> read = Api.as(port, user).get().uri("/api/v1/count-plans?warehouse=P1-WH1&day="
                     + tomorrow).retrieve().toEntity(JsonNode.class);
             assertThat(read.getStatusCode().value()).as(user).isEqualTo(200);
-            assertThat(read.getBody().isArray()).isTrue();
+            assertThat(read.getBody().get("items").isArray()).isTrue();
+            assertThat(read.getBody().get("next").isNull()).isTrue();
         }
         assertThat(Api.anonymous(port).get().uri("/api/v1/count-plans").retrieve().toBodilessEntity()
                 .getStatusCode().value()).isEqualTo(401);
@@ -78,18 +80,32 @@ class CountPlanApiTest {
 
         // the default day is today, with the body left out
         assertThat(Api.as(port, "ada").post().uri("/api/v1/count-plans").retrieve().toEntity(JsonNode.class)
-                .getBody()).extracting(p -> p.get("day").asText()).containsOnly(tomorrow.minusDays(1).toString());
+                .getBody().get("items")).extracting(p -> p.get("day").asText()).containsOnly(tomorrow.minusDays(1).toString());
 
         ResponseEntity<JsonNode> planned = post("ivan", Map.of("day", tomorrow.toString()));
         assertThat(planned.getStatusCode().value()).isEqualTo(200);
-        assertThat(planned.getBody()).extracting(p -> p.get("warehouse").asText())
+        assertThat(planned.getBody().get("items")).extracting(p -> p.get("warehouse").asText())
                 .containsExactly("P1-WH1", "P1-WH2", "P2-WH1");
         JsonNode wh1 = Api.as(port, "audrey").get().uri("/api/v1/count-plans?warehouse=P1-WH1&day=" + tomorrow)
-                .retrieve().body(JsonNode.class);
+                .retrieve().body(JsonNode.class).get("items");
         assertThat(wh1).hasSize(1);
         assertThat(wh1.get(0).get("capacity").asInt()).as("the rule set's capacity").isEqualTo(200);
         assertThat(wh1.get(0).get("ruleSetVersion").isInt()).isTrue();
         assertThat(wh1.get(0).get("plannedBy").asText()).isEqualTo("ivan");
+
+        // a page at a time, by warehouse code
+        JsonNode first = Api.as(port, "olga").get().uri("/api/v1/count-plans?limit=2&day=" + tomorrow).retrieve()
+                .body(JsonNode.class);
+        assertThat(first.get("items")).extracting(p -> p.get("warehouse").asText()).containsExactly("P1-WH1", "P1-WH2");
+        JsonNode rest = Api.as(port, "olga").get().uri("/api/v1/count-plans?limit=2&day=" + tomorrow + "&after="
+                + first.get("next").asText()).retrieve().body(JsonNode.class);
+        assertThat(rest.get("items")).extracting(p -> p.get("warehouse").asText()).containsExactly("P2-WH1");
+        assertThat(rest.get("items").get(0).get("lines")).isNotEmpty();
+        assertThat(rest.get("next").isNull()).isTrue();
+        for (String bad : List.of("after=%25%25%25", "limit=0", "limit=1001")) {
+            assertThat(Api.as(port, "olga").get().uri(URI.create("http://localhost:" + port + "/api/v1/count-plans?"
+                    + bad)).retrieve().toEntity(JsonNode.class).getStatusCode().value()).as(bad).isEqualTo(400);
+        }
 
         // planning is a mutating call: with an Idempotency-Key a retry is answered from the first call
         String key = "plan-" + java.util.UUID.randomUUID();
@@ -99,7 +115,7 @@ class CountPlanApiTest {
                     .body(Map.of("day", tomorrow.plusDays(1).toString())).retrieve().toEntity(JsonNode.class);
             assertThat(keyed.getStatusCode().value()).isEqualTo(200);
             assertThat(keyed.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo(attempt == 0 ? null : "true");
-            assertThat(keyed.getBody()).extracting(p -> p.get("day").asText())
+            assertThat(keyed.getBody().get("items")).extracting(p -> p.get("day").asText())
                     .containsOnly(tomorrow.plusDays(1).toString());
         }
     }

@@ -109,7 +109,7 @@ class CycleCountProcessTest {
         assertThat(again.toString()).isEqualTo(plans.toString());
         assertThat(openCountInstances()).isEqualTo(instances);
         assertThat(jdbc.sql("SELECT count(*) FROM count_plan WHERE day = ?").param(tomorrow).query(Long.class)
-                .single()).isEqualTo(plans.size());
+                .single()).isEqualTo(plans.get("items").size());
     }
 
     @Test
@@ -169,8 +169,8 @@ class CycleCountProcessTest {
 
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(count).isWaitingAt("count");
         assertThat(line(plans("olga", day), SKU, LOCATION).get("status").asText()).isEqualTo("PLANNED");
-        assertThat(ahead).isNotEmpty();
-        ahead.forEach(plan -> assertThat(plan.get("lines")).noneSatisfy(l -> assertThat(
+        assertThat(ahead.get("items")).isNotEmpty();
+        ahead.get("items").forEach(plan -> assertThat(plan.get("lines")).noneSatisfy(l -> assertThat(
                 l.get("sku").asText() + "@" + l.get("location").asText()).isEqualTo(SKU + "@" + LOCATION)));
         // today's count task can still be counted
         assertThat(count("olga", line.get("taskId").asText(), SKU, LOCATION).getStatusCode().value()).isEqualTo(201);
@@ -181,7 +181,8 @@ class CycleCountProcessTest {
         clock.moveTo(next.atTime(4, 0).toInstant(ZoneOffset.UTC));
         planNow("ivan", next);
         assertThat(jdbc.sql("SELECT count(*) FROM count_plan WHERE day = ? AND planned_by = 'ivan'").param(next)
-                .query(Long.class).single()).as("every warehouse planned %s", next).isEqualTo((long) ahead.size());
+                .query(Long.class).single()).as("every warehouse planned %s", next)
+                .isEqualTo((long) ahead.get("items").size());
     }
 
     @Test
@@ -246,7 +247,7 @@ class CycleCountProcessTest {
         assertThat(processEvents.runStartTimersNow("cycle-count")).isOne();
         assertThat(processEvents.runStartTimersNow("cycle-count")).as("a cycle timer schedules its next run").isOne();
 
-        JsonNode plans = plans("audrey", day);
+        JsonNode plans = plans("audrey", day).get("items");
         assertThat(plans).isNotEmpty();
         assertThat(plans).allSatisfy(plan -> assertThat(plan.get("plannedBy").asText()).isEqualTo("cycle-count timer"));
         List<HistoricProcessInstance> runs = history.createHistoricProcessInstanceQuery()
@@ -287,7 +288,9 @@ class CycleCountProcessTest {
                 .retrieve().toEntity(JsonNode.class);
     }
 
-    static JsonNode line(JsonNode plans, String sku, String location) {
+    /** The one line of (sku, location) in an answer of /count-plans (a page of plans). */
+    static JsonNode line(JsonNode page, String sku, String location) {
+        JsonNode plans = page.get("items");
         List<JsonNode> found = new ArrayList<>();
         plans.forEach(plan -> plan.get("lines").forEach(l -> {
             if (l.get("sku").asText().equals(sku) && l.get("location").asText().equals(location)) {

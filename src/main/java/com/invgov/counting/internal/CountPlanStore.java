@@ -3,6 +3,7 @@ package com.invgov.counting.internal;
 import com.invgov.api.DeferredWrites;
 import com.invgov.counting.CountPlanView;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Date;
@@ -156,17 +157,30 @@ class CountPlanStore {
     }
 
     List<CountPlanView> plans(String warehouse, LocalDate day) {
+        return plans(warehouse, day, null, Integer.MAX_VALUE - 1);
+    }
+
+    /** The plans of a day by warehouse code, those after {@code afterWarehouse} (null: from the first), at most
+     * {@code limit} + 1 (the caller pages). */
+    List<CountPlanView> plans(String warehouse, LocalDate day, String afterWarehouse, int limit) {
         var headers = jdbc.sql("""
                         SELECT warehouse, day, capacity, rule_set_version, planned_at, planned_by FROM count_plan
-                        WHERE day = ? AND (CAST(? AS varchar) IS NULL OR warehouse = ?) ORDER BY warehouse""")
-                .params(Date.valueOf(day), warehouse, warehouse)
+                        WHERE day = ? AND (CAST(? AS varchar) IS NULL OR warehouse = ?)
+                          AND (CAST(? AS varchar) IS NULL OR warehouse > ?)
+                        ORDER BY warehouse LIMIT ?""")
+                .params(Date.valueOf(day), warehouse, warehouse, afterWarehouse, afterWarehouse, limit + 1)
                 .query((rs, n) -> new CountPlanView(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getInt(3),
                         (Integer) rs.getObject(4), rs.getTimestamp(5).toInstant(), rs.getString(6), List.of()))
                 .list();
+        if (headers.isEmpty()) {
+            return headers;
+        }
         Map<String, List<CountPlanView.Line>> lines = new HashMap<>();
-        jdbc.sql("SELECT " + LINE_COLUMNS + " FROM count_plan_line WHERE day = ? "
-                        + "AND (CAST(? AS varchar) IS NULL OR warehouse = ?) ORDER BY warehouse, priority")
-                .params(Date.valueOf(day), warehouse, warehouse).query(CountPlanStore::line).list()
+        jdbc.sql("SELECT " + LINE_COLUMNS + " FROM count_plan_line WHERE day = ? AND warehouse = ANY (?) "
+                        + "ORDER BY warehouse, priority")
+                .params(Date.valueOf(day), new SqlArrayValue("varchar",
+                        headers.stream().map(CountPlanView::warehouse).toArray()))
+                .query(CountPlanStore::line).list()
                 .forEach(l -> lines.computeIfAbsent(l.warehouse(), w -> new ArrayList<>()).add(l.line()));
         return headers.stream().map(h -> new CountPlanView(h.warehouse(), h.day(), h.capacity(), h.ruleSetVersion(),
                 h.plannedAt(), h.plannedBy(), lines.getOrDefault(h.warehouse(), List.of()))).toList();

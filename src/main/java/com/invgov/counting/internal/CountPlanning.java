@@ -1,6 +1,8 @@
 package com.invgov.counting.internal;
 
 import com.invgov.api.Conflict;
+import com.invgov.api.Cursor;
+import com.invgov.api.Page;
 import com.invgov.api.ValidationFailed;
 import com.invgov.counting.CountPlanView;
 import com.invgov.counting.CountPlans;
@@ -134,6 +136,16 @@ class CountPlanning implements CountPlans {
         user.requireUsername();
         linkTasks();
         return store.plans(warehouse == null || warehouse.isBlank() ? null : warehouse, day == null ? today() : day);
+    }
+
+    @Override
+    @Transactional
+    public Page<CountPlanView> plans(String warehouse, LocalDate day, String after, int limit) {
+        user.requireUsername();
+        String afterWarehouse = Cursor.decode(after);
+        linkTasks();
+        return Page.of(store.plans(warehouse == null || warehouse.isBlank() ? null : warehouse,
+                day == null ? today() : day, afterWarehouse, limit), limit, CountPlanView::warehouse);
     }
 
     /** Fills in the task id of lines planned by a run whose tasks were not yet visible (a run inside the engine). */

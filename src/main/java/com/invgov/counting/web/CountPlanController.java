@@ -1,6 +1,8 @@
 package com.invgov.counting.web;
 
+import com.invgov.api.Cursor;
 import com.invgov.api.Idempotency;
+import com.invgov.api.Page;
 import com.invgov.counting.CountPlanView;
 import com.invgov.counting.CountPlans;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** {@code /api/v1/count-plans}: stored cycle-count plans per warehouse and day, and planning on demand. */
 @RestController
@@ -36,22 +37,26 @@ class CountPlanController {
     }
 
     @GetMapping
-    @Operation(summary = "The stored plans of a day (default today, UTC), of one warehouse or all; blind: no "
-            + "quantities. Every role may read.")
-    List<CountPlanView> plans(@RequestParam(required = false) String warehouse,
+    @Operation(summary = "The stored plans of a day (default today, UTC), of one warehouse or all, by warehouse code; "
+            + "blind: no quantities. Every role may read. Cursor pagination ?after=&limit= (plans per page, max "
+            + "1000), next in the response")
+    Page<CountPlanView> plans(@RequestParam(required = false) String warehouse,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                              LocalDate day) {
-        return plans.plans(warehouse, day);
+                              LocalDate day,
+                              @RequestParam(required = false) String after,
+                              @RequestParam(required = false) Integer limit) {
+        return plans.plans(warehouse, day, after, Cursor.limit(limit));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Plan a day now (default today) through the cycle-count process (INVENTORY_CONTROLLER, "
-            + "ADMIN). A warehouse already planned for that day keeps its plan; returns the plans of the day. The "
+            + "ADMIN). A warehouse already planned for that day keeps its plan; returns the plans of the day (all "
+            + "of them: next is null). The "
             + "body {day} is JSON or left out (any other media type is 415).")
     ResponseEntity<Object> planNow(@RequestBody(required = false) PlanRequest body,
                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                    HttpServletRequest request) {
         return idempotency.run(request, key, false, body,
-                () -> ResponseEntity.ok(plans.planNow(body == null ? null : body.day())));
+                () -> ResponseEntity.ok(new Page<>(plans.planNow(body == null ? null : body.day()), null)));
     }
 }
