@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * How the console signs users in, in the active security mode. The console module builds its filter chain with
- * Vaadin's configurer and asks this for the mode's part: nothing in local mode (the console's own login view and
- * form login), OIDC login against Keycloak in keycloak mode.
+ * Vaadin's configurer and asks this for the mode's part: in local mode the console's own login view and form login,
+ * with a registry of sessions (a user an ADMIN changes is signed out); OIDC login against Keycloak in keycloak mode.
  */
 public interface ConsoleSignIn {
 

@@ -37,7 +37,7 @@ class ConsoleMenuTest {
     @Test
     void anAdminSeesTheSystemViewWithTheDatabaseAndRuleSets() {
         signIn("ada");
-        assertThat(menu()).contains("Home", "System");
+        assertThat(menu()).contains("Home", "System", "Users");
 
         UI.getCurrent().navigate(SystemView.class);
         assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("system-database-mode")).getText())
@@ -51,7 +51,7 @@ class ConsoleMenuTest {
     @Test
     void anOperatorSeesOnlyWhatOperatorsMayOpen() {
         signIn("olga");
-        assertThat(menu()).contains("Home").doesNotContain("System");
+        assertThat(menu()).contains("Home").doesNotContain("System", "Users");
         assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("home-roles")).getText())
                 .contains("OPERATOR");
 

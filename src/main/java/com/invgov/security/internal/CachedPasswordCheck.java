@@ -6,6 +6,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -21,8 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * check for {@link #TTL}. HTTP Basic sends the password with every request, and a BCrypt check costs
  * 50–100 ms of CPU — more than posting a movement. The cache key is the username plus the SHA-256 of the
  * password (the password itself is never kept); any failed sign-in of a user forgets all of that user's
- * entries. Consequence: a changed password, disabled user or changed roles take effect within {@link #TTL}
- * on each node.
+ * entries, and {@link SignInThrottle} refuses a user's further guesses from an address for a while. A change an ADMIN
+ * makes forgets the user's entries on the node that made it; other nodes follow within {@link #TTL}.
  */
 @Component
 @SecurityModes.Local
@@ -37,9 +38,12 @@ class CachedPasswordCheck implements AuthenticationProvider {
     private final DaoAuthenticationProvider delegate;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
-    CachedPasswordCheck(LocalUsers users, PasswordEncoder passwords) {
+    private final SignInThrottle throttle;
+
+    CachedPasswordCheck(LocalUsers users, PasswordEncoder passwords, SignInThrottle throttle) {
         this.delegate = new DaoAuthenticationProvider(passwords);
         this.delegate.setUserDetailsService(users);
+        this.throttle = throttle;
     }
 
     @Override
@@ -55,8 +59,12 @@ class CachedPasswordCheck implements AuthenticationProvider {
         if (entry != null && entry.expiresAt() - now > 0) {
             return entry.authentication();
         }
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails web
+                && web.getRemoteAddress() != null ? web.getRemoteAddress() : "";
+        throttle.check(username, address);
         try {
             Authentication result = delegate.authenticate(authentication);
+            throttle.succeeded(username, address);
             Authentication kept = UsernamePasswordAuthenticationToken.authenticated(result.getPrincipal(), null,
                     result.getAuthorities());
             if (cache.size() >= MAX_ENTRIES) {
@@ -66,6 +74,7 @@ class CachedPasswordCheck implements AuthenticationProvider {
             return kept;
         } catch (AuthenticationException e) {
             forget(username);
+            throttle.failed(username, address);
             throw e;
         }
     }

@@ -7,6 +7,7 @@ import com.invgov.security.ConsoleSignIn;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 import java.util.Optional;
@@ -29,7 +30,7 @@ class LocalSecurityConfiguration {
     }
 
     @Bean
-    ConsoleSignIn formConsoleSignIn() {
+    ConsoleSignIn formConsoleSignIn(SessionRegistry sessions) {
         return new ConsoleSignIn() {
             @Override
             public Optional<String> externalLoginPage() {
@@ -37,8 +38,11 @@ class LocalSecurityConfiguration {
             }
 
             @Override
-            public void configure(HttpSecurity http) {
-                // the console's login view and Vaadin's form login do it all
+            public void configure(HttpSecurity http) throws Exception {
+                // the console's login view and Vaadin's form login do the sign-in; each session is registered, so
+                // that an ADMIN's change of a user ends that user's sessions (ConsoleSessions)
+                http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)
+                        .expiredUrl("/login"));
             }
         };
     }

@@ -1,0 +1,38 @@
+package com.invgov.security;
+
+import com.invgov.api.Page;
+
+import java.util.Set;
+
+/**
+ * Local users and their roles (DESIGN §7: "manage users (local mode) | ADMIN"; §8 Admin: users/roles in local mode).
+ * ADMIN and AUDITOR read every account, anyone reads their own; only an ADMIN changes them. In keycloak mode users and
+ * roles live in Keycloak: reads answer nothing and changes are 409.
+ */
+public interface Users {
+
+    /** Whether users are managed here (local mode), not in Keycloak. */
+    boolean managedHere();
+
+    /** Accounts by username; {@code after} is the {@code next} of the page before. */
+    Page<UserAccount> users(String after, int limit);
+
+    /** One account; 404 when there is none (or in keycloak mode). */
+    UserAccount user(String username);
+
+    /**
+     * Creates or replaces a user: the roles (at least one), site and enabled flag as given; the password is required
+     * for a new user and kept when null for an existing one. An ADMIN cannot disable themselves or give up their own
+     * ADMIN role, and one enabled ADMIN always remains (409). Takes effect at once on this node: a disabled user's
+     * console sessions end and their remembered API sign-ins are forgotten (other nodes: within the sign-in cache's
+     * 3 minutes).
+     */
+    Saved save(String username, Change change);
+
+    /** What an ADMIN sets. */
+    record Change(Set<Role> roles, String site, boolean enabled, String password) {
+    }
+
+    record Saved(UserAccount account, boolean created) {
+    }
+}
