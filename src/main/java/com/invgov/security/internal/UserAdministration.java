@@ -10,8 +10,10 @@ import com.invgov.security.CurrentUser;
 import com.invgov.security.NotPermitted;
 import com.invgov.security.Role;
 import com.invgov.security.UserAccount;
+import com.invgov.security.UserChanged;
 import com.invgov.security.Users;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -43,10 +45,12 @@ class UserAdministration implements Users {
     private final ObjectProvider<LocalUsers> localUsers;
     private final ObjectProvider<CachedPasswordCheck> signIns;
     private final ObjectProvider<ConsoleSessions> sessions;
+    private final ApplicationEventPublisher events;
 
     UserAdministration(JdbcClient jdbc, CurrentUser user, PasswordEncoder passwords,
                        ObjectProvider<LocalUsers> localUsers, ObjectProvider<CachedPasswordCheck> signIns,
-                       ObjectProvider<ConsoleSessions> sessions) {
+                       ObjectProvider<ConsoleSessions> sessions, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.user = user;
         this.passwords = passwords;
@@ -147,6 +151,7 @@ class UserAdministration implements Users {
             jdbc.sql("INSERT INTO app_user_role (username, role) VALUES (?, ?)").params(username, role.name()).update();
         }
         UserAccount after = find(username).orElseThrow();
+        events.publishEvent(new UserChanged(actor, before.orElse(null), after, hash != null));
         boolean signInChanged = before.isEmpty() || hash != null || before.get().enabled() != after.enabled()
                 || !before.get().roles().equals(after.roles());
         if (signInChanged) {
