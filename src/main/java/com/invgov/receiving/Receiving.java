@@ -75,10 +75,12 @@ public class Receiving {
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
     private final ProcessStarter processes;
+    private final com.invgov.audit.AuditTrail audit;
 
     Receiving(ReceivingStore store, MasterData masterData, Ledger ledger, RuleDecisions rules, EventFeed events,
               Transactions transactions, CurrentUser user, Clock clock, ApplicationEventPublisher publisher,
-              ProcessStarter processes) {
+              ProcessStarter processes, com.invgov.audit.AuditTrail audit) {
+        this.audit = audit;
         this.processes = processes;
         this.store = store;
         this.masterData = masterData;
@@ -279,7 +281,19 @@ public class Receiving {
                 }
             }
             processes.complete(PROCESS, id, "approveOverReceipt", actor, Map.of("approved", approved));
-            return changed(id, approved ? "OverReceiptApproved" : "OverReceiptRejected");
+            Receipt decided = changed(id, approved ? "OverReceiptApproved" : "OverReceiptRejected");
+            java.util.Map<String, Object> after = new java.util.LinkedHashMap<>();
+            after.put("state", decided.state());
+            after.put("status", decided.status());
+            after.put("approved", approved);
+            java.util.Map<String, Object> before = new java.util.LinkedHashMap<>();
+            before.put("state", r.state());
+            before.put("status", r.status());
+            before.put("quantity", r.quantity());
+            before.put("uom", r.uom());
+            audit.record(approved ? "OVER_RECEIPT_APPROVED" : "OVER_RECEIPT_REJECTED", "receipt", id, before, after,
+                    null);
+            return decided;
         });
     }
 
