@@ -297,6 +297,14 @@ public class Receiving {
         });
     }
 
+    private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Why {@code username} may not decide this over-receipt: they received it (segregation of duties). */
     public Optional<com.invgov.api.ApiProblem> overReceiptRefusal(Receipt r, String username) {
         return username.equals(r.receivedBy())
@@ -398,7 +406,18 @@ public class Receiving {
             // where its stock is now: released, or (by the process's hold step below) in QUARANTINE
             store.status(Long.parseLong(id), (passed ? StockStatus.AVAILABLE : StockStatus.QUARANTINE).name());
             processes.complete(PROCESS, id, "inspect", actor, Map.of("passed", passed, "inspectedBy", actor));
-            return changed(id, passed ? "InspectionPassed" : "InspectionFailed");
+            Receipt inspected = changed(id, passed ? "InspectionPassed" : "InspectionFailed");
+            // QUALITY's acceptance or rejection of the goods is a person's decision (DESIGN §7)
+            java.util.Map<String, Object> before = new java.util.LinkedHashMap<>();
+            before.put("state", r.state());
+            before.put("status", r.status());
+            java.util.Map<String, Object> after = new java.util.LinkedHashMap<>();
+            after.put("state", inspected.state());
+            after.put("status", inspected.status());
+            after.put("passed", passed);
+            after.put("checks", checksJson == null ? null : readTree(checksJson));
+            audit.record(passed ? "INSPECTION_PASSED" : "INSPECTION_FAILED", "receipt", id, before, after, null);
+            return inspected;
         });
     }
 

@@ -14,9 +14,12 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The buyer's decision on an over-receipt lands in the audit trail once; a refused attempt does not (DESIGN §7). */
+/**
+ * The buyer's decision on an over-receipt and QUALITY's inspection result land in the audit trail once; a refused
+ * attempt does not (DESIGN §7).
+ */
 @IntegrationTest
-class OverReceiptAuditTest {
+class ReceivingAuditTest {
 
     @LocalServerPort
     int port;
@@ -51,8 +54,31 @@ class OverReceiptAuditTest {
         });
     }
 
+    @Test
+    void anInspectionResultIsAuditedWithTheInspectorAndARefusedOneIsNot() {
+        String id = receipt(10);
+        assertThat(post("olga", "/api/v1/receipts/" + id + "/inspection", "{\"passed\": true}").getStatusCode()
+                .value()).isEqualTo(403);
+        assertThat(AuditEntries.of(port, "receipt", id)).isEmpty();
+        ResponseEntity<JsonNode> failed = post("quinn", "/api/v1/receipts/" + id + "/inspection",
+                "{\"passed\": false}");
+        assertThat(failed.getStatusCode().value()).as("%s", failed.getBody()).isEqualTo(200);
+        assertThat(AuditEntries.of(port, "receipt", id)).singleElement().satisfies(e -> {
+            assertThat(e.get("action").asText()).isEqualTo("INSPECTION_FAILED");
+            assertThat(e.get("actor").asText()).isEqualTo("quinn");
+            assertThat(e.at("/before/state").asText()).isEqualTo("AWAITING_INSPECTION");
+            assertThat(e.at("/after/status").asText()).isEqualTo("QUARANTINE");
+            assertThat(e.at("/after/passed").asBoolean()).isFalse();
+        });
+    }
+
     /** 20 EA received by olga against 10 expected: waits for a PLANNER. */
     private String overReceipt() {
+        return receipt(20);
+    }
+
+    /** {@code quantity} EA of a new item received by olga against 10 expected (a first receipt: inspected). */
+    private String receipt(int quantity) {
         String sku = "RCA-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         ResponseEntity<JsonNode> item = json(as("ada").put(), "/api/v1/items/" + sku, """
                 {"description": "Audit receiving part", "baseUom": "EA", "tracking": "NONE", "abcClass": "C",
@@ -64,9 +90,10 @@ class OverReceiptAuditTest {
                  "warehouse": "P1-WH1"}""".formatted(sku));
         assertThat(expected.getStatusCode().value()).as("%s", expected.getBody()).isEqualTo(201);
         ResponseEntity<JsonNode> receipt = post("olga", "/api/v1/receipts",
-                "{\"po\": \"%s\", \"line\": 1, \"quantity\": 20, \"uom\": \"EA\"}".formatted(po));
+                "{\"po\": \"%s\", \"line\": 1, \"quantity\": %d, \"uom\": \"EA\"}".formatted(po, quantity));
         assertThat(receipt.getStatusCode().value()).as("%s", receipt.getBody()).isEqualTo(201);
-        assertThat(receipt.getBody().get("state").asText()).isEqualTo("AWAITING_APPROVAL");
+        assertThat(receipt.getBody().get("state").asText())
+                .isEqualTo(quantity > 10 ? "AWAITING_APPROVAL" : "AWAITING_INSPECTION");
         return receipt.getBody().get("id").asText();
     }
 
