@@ -49,10 +49,18 @@ class MasterDataAuditTest {
         assertThat(latest.at("/after/unitCost").decimalValue()).isEqualByComparingTo("0.30");
         assertThat(latest.get("id").asLong()).isGreaterThan(first.get("id").asLong());
 
-        // the same item again (0.3 is the stored 0.300000) changes nothing and is not audited
-        assertThat(put("ada", "/api/v1/items/" + sku, item("Hex bolt M10", "0.3")).getStatusCode().value())
+        // a retried PUT (same Idempotency-Key) is answered from the first run: no second entry
+        String key = "aud-retry-" + UUID.randomUUID();
+        assertThat(put("ada", "/api/v1/items/" + sku, item("Hex bolt M10x30", "0.30"), key).getStatusCode().value())
                 .isEqualTo(200);
-        assertThat(AuditEntries.of(port, "item", sku)).hasSize(2);
+        ResponseEntity<JsonNode> replay = put("ada", "/api/v1/items/" + sku, item("Hex bolt M10x30", "0.30"), key);
+        assertThat(replay.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(AuditEntries.of(port, "item", sku)).hasSize(3);
+
+        // the same item again (0.3 is the stored 0.300000) changes nothing and is not audited
+        assertThat(put("ada", "/api/v1/items/" + sku, item("Hex bolt M10x30", "0.3")).getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(AuditEntries.of(port, "item", sku)).hasSize(3);
     }
 
     @Test
@@ -125,7 +133,11 @@ class MasterDataAuditTest {
     }
 
     private ResponseEntity<JsonNode> put(String user, String path, String body) {
-        return Api.as(port, user).put().uri(path).header("Idempotency-Key", "aud-" + UUID.randomUUID())
+        return put(user, path, body, "aud-" + UUID.randomUUID());
+    }
+
+    private ResponseEntity<JsonNode> put(String user, String path, String body, String key) {
+        return Api.as(port, user).put().uri(path).header("Idempotency-Key", key)
                 .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JsonNode.class);
     }
 }
