@@ -7,6 +7,7 @@ import com.invgov.api.FieldProblem;
 import com.invgov.api.NotFound;
 import com.invgov.api.Page;
 import com.invgov.api.ValidationFailed;
+import com.invgov.audit.AuditTrail;
 import com.invgov.inventory.internal.MasterDataCache;
 import com.invgov.inventory.internal.MasterDataStore;
 import com.invgov.security.CurrentUser;
@@ -24,7 +25,8 @@ import java.util.Set;
 
 /**
  * The inventory master data: items, sites, warehouses, locations, suppliers. Every role reads; only ADMIN
- * writes. Writes are upserts ({@code PUT}); each lands in the event feed.
+ * writes. Writes are upserts ({@code PUT}); each lands in the event feed, and each that changes something in the
+ * audit trail with the stored state before and the new state (a PUT that changes nothing is not audited).
  */
 @Service
 public class MasterData {
@@ -43,8 +45,11 @@ public class MasterData {
     private final CurrentUser user;
     private final EventFeed events;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    MasterData(MasterDataStore store, MasterDataCache cache, CurrentUser user, EventFeed events, Clock clock) {
+    MasterData(MasterDataStore store, MasterDataCache cache, CurrentUser user, EventFeed events, Clock clock,
+               AuditTrail audit) {
+        this.audit = audit;
         this.store = store;
         this.cache = cache;
         this.user = user;
@@ -97,7 +102,8 @@ public class MasterData {
     public Saved<Item> putItem(Item item) {
         user.requireAnyRole("change master data", Role.ADMIN);
         validate(item);
-        store.item(item.sku()).ifPresent(before -> {
+        Optional<Item> stored = store.item(item.sku());
+        stored.ifPresent(before -> {
             boolean baseChanged = !before.baseUom().equals(item.baseUom());
             boolean trackingChanged = before.tracking() != item.tracking();
             if ((baseChanged || trackingChanged) && store.hasMovements(item.sku())) {
@@ -107,6 +113,7 @@ public class MasterData {
         boolean created = store.save(item, clock.instant());
         cache.evictItem(item.sku());
         events.append(created ? "ItemCreated" : "ItemChanged", "item", item.sku(), item);
+        audit.record(created ? "ITEM_CREATED" : "ITEM_CHANGED", "item", item.sku(), stored.orElse(null), item, null);
         return new Saved<>(item, created);
     }
 
@@ -193,7 +200,8 @@ public class MasterData {
         if (!errors.isEmpty()) {
             throw new ValidationFailed("The location has invalid fields.", errors);
         }
-        store.location(location.code()).ifPresent(existing -> {
+        Optional<Location> stored = store.location(location.code());
+        stored.ifPresent(existing -> {
             // the stock there would change warehouse or kind under the ledger's feet (a STOCK bin turned SCRAP)
             boolean moves = !existing.warehouse().equals(location.warehouse()) || existing.type() != location.type();
             if (moves && store.holdsStock(location.code())) {
@@ -208,6 +216,8 @@ public class MasterData {
         boolean created = store.save(location, clock.instant());
         cache.evictLocation(location.code());
         events.append(created ? "LocationCreated" : "LocationChanged", "location", location.code(), location);
+        audit.record(created ? "LOCATION_CREATED" : "LOCATION_CHANGED", "location", location.code(),
+                stored.orElse(null), location, null);
         return new Saved<>(location, created);
     }
 
@@ -231,8 +241,11 @@ public class MasterData {
     @Transactional
     public Saved<ReasonCode> putReasonCode(ReasonCode reason) {
         user.requireAnyRole("change master data", Role.ADMIN);
+        Optional<ReasonCode> stored = store.reasonCode(reason.code());
         boolean created = store.save(reason);
         events.append(created ? "ReasonCodeCreated" : "ReasonCodeChanged", "reason-code", reason.code(), reason);
+        audit.record(created ? "REASON_CODE_CREATED" : "REASON_CODE_CHANGED", "reason-code", reason.code(),
+                stored.orElse(null), reason, null);
         return new Saved<>(reason, created);
     }
 
@@ -256,8 +269,10 @@ public class MasterData {
         } catch (RuntimeException e) {
             throw new ValidationFailed("timezone", "not a time zone id such as Europe/Berlin");
         }
+        Optional<Site> stored = store.site(site.code());
         boolean created = store.save(site, clock.instant());
         events.append(created ? "SiteCreated" : "SiteChanged", "site", site.code(), site);
+        audit.record(created ? "SITE_CREATED" : "SITE_CHANGED", "site", site.code(), stored.orElse(null), site, null);
         return new Saved<>(site, created);
     }
 
@@ -277,8 +292,11 @@ public class MasterData {
         if (store.site(warehouse.site()).isEmpty()) {
             throw new ValidationFailed("site", "unknown site " + warehouse.site());
         }
+        Optional<Warehouse> stored = store.warehouse(warehouse.code());
         boolean created = store.save(warehouse, clock.instant());
         events.append(created ? "WarehouseCreated" : "WarehouseChanged", "warehouse", warehouse.code(), warehouse);
+        audit.record(created ? "WAREHOUSE_CREATED" : "WAREHOUSE_CHANGED", "warehouse", warehouse.code(),
+                stored.orElse(null), warehouse, null);
         return new Saved<>(warehouse, created);
     }
 
@@ -297,8 +315,11 @@ public class MasterData {
     @Transactional
     public Saved<Supplier> putSupplier(Supplier supplier) {
         user.requireAnyRole("change master data", Role.ADMIN);
+        Optional<Supplier> stored = store.supplier(supplier.code());
         boolean created = store.save(supplier, clock.instant());
         events.append(created ? "SupplierCreated" : "SupplierChanged", "supplier", supplier.code(), supplier);
+        audit.record(created ? "SUPPLIER_CREATED" : "SUPPLIER_CHANGED", "supplier", supplier.code(),
+                stored.orElse(null), supplier, null);
         return new Saved<>(supplier, created);
     }
 

@@ -60,10 +60,13 @@ public class QualityHolds {
     private final Clock clock;
     private final ProcessStarter processes;
     private final org.springframework.transaction.PlatformTransactionManager transactionManager;
+    private final com.invgov.audit.AuditTrail audit;
 
     QualityHolds(QualityStore store, Ledger ledger, Reservations reservations, RuleDecisions rules, EventFeed events,
                  Transactions transactions, CurrentUser user, Clock clock, ProcessStarter processes,
-                 org.springframework.transaction.PlatformTransactionManager transactionManager) {
+                 org.springframework.transaction.PlatformTransactionManager transactionManager,
+                 com.invgov.audit.AuditTrail audit) {
+        this.audit = audit;
         this.transactionManager = transactionManager;
         this.processes = processes;
         this.store = store;
@@ -224,6 +227,19 @@ public class QualityHolds {
             long did = store.insertDisposition(hid, line.id(), command.disposition(), command.quantity(), value, mrb,
                     decision.decision().approverRoles(), decision.version(), decision.decisionId(),
                     command.comment(), actor, now);
+            java.util.Map<String, Object> decided = new java.util.LinkedHashMap<>();
+            decided.put("holdId", holdId);
+            decided.put("lineId", line.id());
+            decided.put("sku", line.sku());
+            decided.put("location", line.location());
+            decided.put("lot", line.lot());
+            decided.put("disposition", command.disposition());
+            decided.put("quantity", command.quantity());
+            decided.put("uom", line.uom());
+            decided.put("value", value);
+            decided.put("mrbRequired", mrb);
+            decided.put("approverRoles", decision.decision().approverRoles());
+            audit.record("DISPOSITION_DECIDED", "disposition", String.valueOf(did), null, decided, command.comment());
             processes.complete(PROCESS, holdId, "disposition", actor,
                     Map.of("dispositionId", String.valueOf(did), "mrbRequired", mrb, "actor", actor));
             QualityHold hold = store.hold(hid).orElseThrow();
@@ -270,6 +286,12 @@ public class QualityHolds {
                         ? Map.of("approved", true, "mrbComplete", true, "actor", actor)
                         : Map.of("approved", true, "mrbComplete", false));
             }
+            java.util.Map<String, Object> after = new java.util.LinkedHashMap<>();
+            after.put("status", store.disposition(did).map(QualityStore.DispositionRow::status).orElse(null));
+            after.put("role", role);
+            after.put("approved", approved);
+            audit.record(approved ? "MRB_APPROVED" : "MRB_REJECTED", "disposition", String.valueOf(did),
+                    Map.of("status", d.status()), after, comment);
             QualityHold hold = store.hold(d.holdId()).orElseThrow();
             events.append(approved ? "MrbApproved" : "MrbRejected", "quality-hold", hold.id(), hold);
             return hold;

@@ -75,10 +75,12 @@ public class Receiving {
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
     private final ProcessStarter processes;
+    private final com.invgov.audit.AuditTrail audit;
 
     Receiving(ReceivingStore store, MasterData masterData, Ledger ledger, RuleDecisions rules, EventFeed events,
               Transactions transactions, CurrentUser user, Clock clock, ApplicationEventPublisher publisher,
-              ProcessStarter processes) {
+              ProcessStarter processes, com.invgov.audit.AuditTrail audit) {
+        this.audit = audit;
         this.processes = processes;
         this.store = store;
         this.masterData = masterData;
@@ -279,8 +281,28 @@ public class Receiving {
                 }
             }
             processes.complete(PROCESS, id, "approveOverReceipt", actor, Map.of("approved", approved));
-            return changed(id, approved ? "OverReceiptApproved" : "OverReceiptRejected");
+            Receipt decided = changed(id, approved ? "OverReceiptApproved" : "OverReceiptRejected");
+            java.util.Map<String, Object> after = new java.util.LinkedHashMap<>();
+            after.put("state", decided.state());
+            after.put("status", decided.status());
+            after.put("approved", approved);
+            java.util.Map<String, Object> before = new java.util.LinkedHashMap<>();
+            before.put("state", r.state());
+            before.put("status", r.status());
+            before.put("quantity", r.quantity());
+            before.put("uom", r.uom());
+            audit.record(approved ? "OVER_RECEIPT_APPROVED" : "OVER_RECEIPT_REJECTED", "receipt", id, before, after,
+                    null);
+            return decided;
         });
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Why {@code username} may not decide this over-receipt: they received it (segregation of duties). */
@@ -384,7 +406,18 @@ public class Receiving {
             // where its stock is now: released, or (by the process's hold step below) in QUARANTINE
             store.status(Long.parseLong(id), (passed ? StockStatus.AVAILABLE : StockStatus.QUARANTINE).name());
             processes.complete(PROCESS, id, "inspect", actor, Map.of("passed", passed, "inspectedBy", actor));
-            return changed(id, passed ? "InspectionPassed" : "InspectionFailed");
+            Receipt inspected = changed(id, passed ? "InspectionPassed" : "InspectionFailed");
+            // QUALITY's acceptance or rejection of the goods is a person's decision (DESIGN §7)
+            java.util.Map<String, Object> before = new java.util.LinkedHashMap<>();
+            before.put("state", r.state());
+            before.put("status", r.status());
+            java.util.Map<String, Object> after = new java.util.LinkedHashMap<>();
+            after.put("state", inspected.state());
+            after.put("status", inspected.status());
+            after.put("passed", passed);
+            after.put("checks", checksJson == null ? null : readTree(checksJson));
+            audit.record(passed ? "INSPECTION_PASSED" : "INSPECTION_FAILED", "receipt", id, before, after, null);
+            return inspected;
         });
     }
 

@@ -4,6 +4,7 @@ import com.invgov.adjustment.Adjustment;
 import com.invgov.adjustment.AdjustmentStatus;
 import com.invgov.adjustment.Adjustments;
 import com.invgov.adjustment.Approval;
+import com.invgov.audit.AuditTrail;
 import com.invgov.adjustment.CountAssessed;
 import com.invgov.adjustment.CountRecord;
 import com.invgov.adjustment.LaterCounts;
@@ -85,13 +86,15 @@ public class AdjustmentService implements Adjustments {
     private final EventFeed events;
     private final ApplicationEventPublisher publisher;
     private final org.springframework.beans.factory.ObjectProvider<LaterCounts> laterCounts;
+    private final AuditTrail audit;
     /** The request whose process this thread is starting (see {@link #open}). */
     private final ThreadLocal<AdjustmentRequest> starting = new ThreadLocal<>();
 
     AdjustmentService(AdjustmentStore store, AdjustmentReadStore reads, Ledger ledger, MasterData masterData, RuleDecisions rules,
                       WorkTasks tasks, CurrentUser user, Clock clock,
                       EventFeed events, ApplicationEventPublisher publisher,
-                      org.springframework.beans.factory.ObjectProvider<LaterCounts> laterCounts) {
+                      org.springframework.beans.factory.ObjectProvider<LaterCounts> laterCounts, AuditTrail audit) {
+        this.audit = audit;
         this.laterCounts = laterCounts;
         this.events = events;
         this.publisher = publisher;
@@ -301,8 +304,16 @@ public class AdjustmentService implements Adjustments {
             throw new Conflict("Task " + taskId + " was completed by someone else.");
         }
         String role = t.candidateRoles().isEmpty() ? null : t.candidateRoles().get(0);
+        AdjustmentStatus was = a.status;
         a.approval(new Approval(role, me, approved, comment, clock.instant()));
         save(a, clock.instant());
+        // a person's decision (DESIGN §7); automatic approvals (AUTO_APPROVE) are the rules', not audited here
+        java.util.Map<String, Object> decided = new java.util.LinkedHashMap<>();
+        decided.put("status", a.status);
+        decided.put("role", role);
+        decided.put("approved", approved);
+        audit.record(approved ? "ADJUSTMENT_APPROVED" : "ADJUSTMENT_REJECTED", "adjustment", a.id.toString(),
+                Map.of("status", was), decided, comment);
         // as the approver: a claim by someone else since the task was read makes this 409, not an approval by me
         tasks.completeAs(taskId, me, Map.of());
     }

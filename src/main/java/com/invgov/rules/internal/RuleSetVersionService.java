@@ -2,6 +2,7 @@ package com.invgov.rules.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.invgov.audit.AuditTrail;
 import com.invgov.rules.DiffLine;
 import com.invgov.rules.FourEyesRequired;
 import com.invgov.rules.NewRuleSetVersion;
@@ -51,12 +52,14 @@ class RuleSetVersionService implements RuleSetVersions {
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AuditTrail audit;
 
     RuleSetVersionService(RuleSetStore store, PublishedRuleSets published,
                           RuleTemplates templates, NewVersionCheck check, Simulations simulations, CurrentUser user,
                           RulesProperties properties,
                           TransactionTemplate transaction, ApplicationEventPublisher events, ObjectMapper json,
-                          Clock clock) {
+                          Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.store = store;
         this.published = published;
         this.templates = templates;
@@ -183,6 +186,8 @@ class RuleSetVersionService implements RuleSetVersions {
             store.insert(new RuleSetStore.Row(key, next, VersionStatus.DRAFT, request.format(), table, checked.drl(),
                     request.comment(), author, clock.instant(), null, null, null));
             events.publishEvent(new RuleSetVersionCreated(key, next, request.format(), author, request.comment()));
+            audit.record("RULESET_VERSION_SAVED", "ruleset", key, null,
+                    savedVersion(next, request, checked.drl()), request.comment());
             return next;
         });
         // a number rolled back with its version (the caller's transaction, e.g. an idempotent call's, may still fail)
@@ -221,9 +226,30 @@ class RuleSetVersionService implements RuleSetVersions {
             Integer previous = store.published(key).map(RuleSetStore.Row::version).orElse(null);
             store.publish(key, version, publisher, now);
             events.publishEvent(new RuleSetVersionPublished(key, version, previous, publisher));
+            audit.record("RULESET_VERSION_PUBLISHED", "ruleset", key,
+                    java.util.Collections.singletonMap("publishedVersion", previous),
+                    java.util.Collections.singletonMap("publishedVersion", version), null);
         });
         afterCommit(() -> published.refresh(key));
         return detail(key, version);
+    }
+
+    /**
+     * What the audit trail keeps of a saved version: its number, format and comment, and what decides: the table
+     * of a TABLE version (its DRL is generated from it), the DRL of a DRL version.
+     */
+    private static java.util.Map<String, Object> savedVersion(int version, NewRuleSetVersion request, String drl) {
+        java.util.Map<String, Object> saved = new java.util.LinkedHashMap<>();
+        saved.put("version", version);
+        saved.put("status", VersionStatus.DRAFT);
+        saved.put("format", request.format());
+        saved.put("comment", request.comment());
+        if (request.format() == RuleFormat.TABLE) {
+            saved.put("table", request.table());
+        } else {
+            saved.put("drl", drl);
+        }
+        return saved;
     }
 
     // ---- simulation -----------------------------------------------------------------------------------------
