@@ -72,6 +72,18 @@ class UsersApiTest {
         assertThat(status(name, PASSWORD + " 2")).isEqualTo(401);
         assertThat(Api.as(port, "audrey").get().uri("/api/v1/users/" + name).retrieve().body(JsonNode.class)
                 .get("enabled").asBoolean()).isFalse();
+
+        // each change is in the audit trail, newest first, with who made it — and never a password
+        List<JsonNode> audit = com.invgov.support.AuditEntries.of(port, "user", name);
+        assertThat(audit).extracting(e -> e.get("action").asText() + " by " + e.get("actor").asText())
+                .containsExactly("USER_CHANGED by ada", "USER_CHANGED by ada", "USER_CHANGED by alan",
+                        "USER_CREATED by ada");
+        assertThat(audit.get(3).get("before").isNull()).isTrue();
+        assertThat(audit.get(3).get("after").get("passwordSet").asBoolean()).isTrue();
+        assertThat(audit.get(1).get("after").get("passwordSet").asBoolean()).as("the new password").isTrue();
+        assertThat(audit.get(0).get("after").get("enabled").asBoolean()).isFalse();
+        assertThat(audit.get(0).get("before").get("enabled").asBoolean()).isTrue();
+        assertThat(audit.toString()).doesNotContain(PASSWORD, "{bcrypt}", "$2a$");
     }
 
     @Test

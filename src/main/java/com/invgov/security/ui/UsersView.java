@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  */
 @Route("users")
 @PageTitle("Users · invgov")
-@Menu(order = 85, title = "Users", icon = "vaadin:users")
+@Menu(order = 86, title = "Users", icon = "vaadin:users")
 @RolesAllowed({"ADMIN", "AUDITOR"})
 public class UsersView extends VerticalLayout {
 
