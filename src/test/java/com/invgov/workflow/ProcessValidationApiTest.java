@@ -161,6 +161,19 @@ class ProcessValidationApiTest {
     }
 
     @Test
+    void nothingIsReadFromElsewhere() {
+        String key = newKey();
+        assertRefused(ProcessBpmn.userTask(key, "work").replace("<bpmn:process ",
+                "<bpmn:import importType=\"http://schemas.xmlsoap.org/wsdl/\" location=\"http://example.org/x.wsdl\" namespace=\"x\"/>\n<bpmn:process "),
+                null, "bpmn:import is not allowed");
+        assertRefused(ProcessBpmn.userTask(key, "work").replace("targetNamespace=",
+                "xsi:schemaLocation=\"urn:x http://example.org/x.xsd\" targetNamespace="), null,
+                "xsi:schemaLocation is not allowed");
+        assertRefused(process(key, "<bpmn:serviceTask id=\"call\" implementation=\"##WebService\"/>"), "call",
+                "is not allowed (web services)");
+    }
+
+    @Test
     void xmlThatIsNotWellFormedOrNotBpmnIsA422WithItsLine() {
         JsonNode error = assertRefused("<?xml version=\"1.0\"?>\n<bpmn:definitions xmlns:bpmn=\"x\">\n<open>\n</bpmn:definitions>",
                 null, "not well-formed XML");
@@ -197,7 +210,11 @@ class ProcessValidationApiTest {
                 .replace("targetRef=\"end\"", "targetRef=\"nowhere\"");
         ResponseEntity<JsonNode> answer = upload(dangling);
         assertThat(answer.getStatusCode().value()).isEqualTo(422);
-        assertThat(answer.getBody().get("errors").toString()).contains("nowhere");
+        assertThat(answer.getBody().get("errors")).anySatisfy(error -> {
+            assertThat(error.get("element").asText()).isEqualTo("f2");
+            assertThat(error.get("message").asText()).contains("nowhere");
+            assertThat(error.get("line").asInt()).isEqualTo(10);
+        });
     }
 
     @Test

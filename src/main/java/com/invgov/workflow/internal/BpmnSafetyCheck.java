@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>one {@code bpmn:process}, executable, with a key of letters, digits, '-', '_', '.' and a
  *       {@code camunda:historyTimeToLive};</li>
+ *   <li>nothing read from elsewhere: no {@code bpmn:import}, no {@code xsi:schemaLocation}, no
+ *       {@code implementation} other than {@code ##unspecified} (web services);</li>
  *   <li>no script tasks, {@code camunda:script}, script languages ({@code language}, {@code scriptFormat}),
  *       {@code camunda:resource};</li>
  *   <li>no Java classes ({@code camunda:class}, {@code class} on listeners, any {@code camunda:*Class});</li>
@@ -34,6 +36,7 @@ final class BpmnSafetyCheck {
     static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
     private static final String ACTIVITI = "http://activiti.org/bpmn";
+    private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     private static final Set<String> DIAGRAM = Set.of("http://www.omg.org/spec/BPMN/20100524/DI",
             "http://www.omg.org/spec/DD/20100524/DC", "http://www.omg.org/spec/DD/20100524/DI");
     static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,99}");
@@ -127,6 +130,8 @@ final class BpmnSafetyCheck {
             } else {
                 delegate(node, "delegateExpression", delegate);
             }
+        } else if (node.is(BPMN, "import")) {
+            add(node, "bpmn:import is not allowed: nothing outside the uploaded document is read");
         } else if (node.namespace.equals(BPMN) && Set.of("potentialOwner", "humanPerformer", "performer")
                 .contains(node.name)) {
             add(node, "bpmn:" + node.name + " is not allowed: offer the task to roles with camunda:candidateGroups");
@@ -146,7 +151,14 @@ final class BpmnSafetyCheck {
         }
         boolean camunda = isCamunda(attribute.namespace());
         boolean code = camunda || isCamunda(node.namespace) && attribute.namespace().isEmpty();
-        if (name.equals("language") || name.equals("scriptFormat")) {
+        if (attribute.namespace().equals(XSI) && name.endsWith("chemaLocation")) {
+            add(node, "xsi:" + name + " is not allowed: the engine validates against its own BPMN schema and reads "
+                    + "nothing from elsewhere");
+        } else if (attribute.namespace().isEmpty() && name.equals("implementation") && node.namespace.equals(BPMN)
+                && !attribute.value().equals("##unspecified")) {
+            add(node, "implementation=\"" + attribute.value() + "\" is not allowed (web services): call a registered "
+                    + "step with camunda:delegateExpression");
+        } else if (name.equals("language") || name.equals("scriptFormat")) {
             add(node, "scripts are not allowed (" + name + "=\"" + attribute.value() + "\")");
         } else if (code && (name.equals("class") || name.endsWith("Class"))) {
             add(node, "Java classes are not allowed (" + qualified(attribute) + "=\"" + attribute.value()

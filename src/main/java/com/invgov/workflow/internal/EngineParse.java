@@ -32,6 +32,17 @@ class EngineParse {
         this.engine = engine;
     }
 
+    private static List<BpmnProblem> problems(ParseException e) {
+        List<BpmnProblem> problems = new ArrayList<>();
+        for (ResourceReport report : e.getResorceReports()) {
+            for (Problem p : report.getErrors()) {
+                problems.add(new BpmnProblem(p.getMainElementId(), p.getLine() > 0 ? p.getLine() : null,
+                        p.getColumn() > 0 ? p.getColumn() : null, p.getMessage()));
+            }
+        }
+        return problems.isEmpty() ? List.of(new BpmnProblem(null, null, null, e.getMessage())) : problems;
+    }
+
     /** The parser the engine deploys with, with its parse listeners. */
     private static BpmnParser parser(ProcessEngineConfigurationImpl configuration) {
         return configuration.getDeployers().stream().filter(BpmnDeployer.class::isInstance)
@@ -43,26 +54,20 @@ class EngineParse {
     List<BpmnProblem> problems(String bpmn, String resourceName) {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        try {
-            configuration.getCommandExecutorTxRequired().execute(context -> {
-                BpmnParse parse = parser(configuration).createParse().deployment(new DeploymentEntity());
-                parse.sourceInputStream(new ByteArrayInputStream(bpmn.getBytes(StandardCharsets.UTF_8)));
-                parse.name(resourceName);
+        // the refusal is caught inside the command: one that leaves a command is logged by the engine as an error
+        // with its stack trace, and a client's invalid upload is not the server's error
+        return configuration.getCommandExecutorTxRequired().execute(context -> {
+            BpmnParse parse = parser(configuration).createParse().deployment(new DeploymentEntity());
+            parse.sourceInputStream(new ByteArrayInputStream(bpmn.getBytes(StandardCharsets.UTF_8)));
+            parse.name(resourceName);
+            try {
                 parse.execute();
-                return null;
-            });
-            return List.of();
-        } catch (ParseException e) {
-            List<BpmnProblem> problems = new ArrayList<>();
-            for (ResourceReport report : e.getResorceReports()) {
-                for (Problem p : report.getErrors()) {
-                    problems.add(new BpmnProblem(p.getMainElementId(), p.getLine() > 0 ? p.getLine() : null,
-                            p.getColumn() > 0 ? p.getColumn() : null, p.getMessage()));
-                }
+                return List.<BpmnProblem>of();
+            } catch (ParseException e) {
+                return problems(e);
+            } catch (ProcessEngineException e) {
+                return List.of(new BpmnProblem(null, null, null, e.getMessage()));
             }
-            return problems.isEmpty() ? List.of(new BpmnProblem(null, null, null, e.getMessage())) : problems;
-        } catch (ProcessEngineException e) {
-            return List.of(new BpmnProblem(null, null, null, e.getMessage()));
-        }
+        });
     }
 }

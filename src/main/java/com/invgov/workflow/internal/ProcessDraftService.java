@@ -14,6 +14,7 @@ import com.invgov.workflow.ProcessDraft;
 import com.invgov.workflow.ProcessDraftStatus;
 import com.invgov.workflow.ProcessDrafts;
 import com.invgov.workflow.ProcessFourEyesRequired;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -102,12 +103,19 @@ class ProcessDraftService implements ProcessDrafts {
     }
 
     private DeployedProcess deploy(ProcessDraft draft) {
-        DeploymentWithDefinitions deployment = repository.createDeployment()
-                .name("process-draft-" + draft.id())
-                .source(SOURCE)
-                .addInputStream(draft.processKey() + ".bpmn",
-                        new ByteArrayInputStream(draft.bpmn().getBytes(StandardCharsets.UTF_8)))
-                .deployWithResult();
+        DeploymentWithDefinitions deployment;
+        try {
+            deployment = repository.createDeployment()
+                    .name("process-draft-" + draft.id())
+                    .source(SOURCE)
+                    .addInputStream(draft.processKey() + ".bpmn",
+                            new ByteArrayInputStream(draft.bpmn().getBytes(StandardCharsets.UTF_8)))
+                    .deployWithResult();
+        } catch (ProcessEngineException e) {
+            // valid on its own, refused next to what is deployed (a message start event another process has)
+            throw new Conflict("The engine refused to deploy process draft " + draft.id() + " of '"
+                    + draft.processKey() + "': " + e.getMessage());
+        }
         ProcessDefinition definition = deployment.getDeployedProcessDefinitions().get(0);
         return new DeployedProcess(definition.getId(), definition.getKey(), definition.getVersion(),
                 deployment.getId(), definition.getName(), draft.id());

@@ -15,6 +15,8 @@ final class ProcessApiDocs {
             {"element", "line", "column", "message"}):
             - well-formed XML, UTF-8, no DOCTYPE (no entities are ever resolved);
             - exactly one bpmn:process, isExecutable="true", with camunda:historyTimeToLive;
+            - nothing read from elsewhere: no bpmn:import, no xsi:schemaLocation, no implementation other \
+            than ##unspecified (web services);
             - no script tasks, camunda:script, script languages, camunda:resource, camunda:class (or any class), \
             camunda:expression, camunda:field, connectors, camunda:type (external tasks), DMN/CMMN references, \
             task listeners;
