@@ -181,6 +181,29 @@ class ProcessDraftApiTest {
     }
 
     @Test
+    void aDraftTheEngineRefusesNextToWhatIsDeployedIsAConflictAndStaysADraft() {
+        String message = "msg-" + UUID.randomUUID();
+        String startedByMessage = """
+                <bpmn:userTask id="work" camunda:candidateGroups="OPERATOR"/>""";
+        String first = ProcessBpmn.process(ProcessBpmn.newKey(), startedByMessage)
+                .replace("<bpmn:startEvent id=\"start\"/>", "<bpmn:startEvent id=\"start\"><bpmn:messageEventDefinition "
+                        + "messageRef=\"m\"/></bpmn:startEvent>")
+                .replace("</bpmn:definitions>", "<bpmn:message id=\"m\" name=\"" + message + "\"/></bpmn:definitions>");
+        String secondKey = ProcessBpmn.newKey();
+        String second = first.replaceAll("test-proc-[0-9a-f-]{36}", secondKey);
+        assertThat(publish("alan", upload("ada", first).getBody().get("id").asLong()).getStatusCode().value())
+                .isEqualTo(200);
+        long id = upload("ada", second).getBody().get("id").asLong();
+
+        ResponseEntity<JsonNode> refused = publish("alan", id);
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(409);
+        assertThat(refused.getBody().get("detail").asText()).contains(message);
+        assertThat(latest(secondKey)).isNull();
+        assertThat(get("ada", BASE + "/drafts/" + id).getBody().get("status").asText()).isEqualTo("DRAFT");
+    }
+
+    @Test
     void aDraftMayBeSentAsJsonOrAsAFileAndAnIdempotencyKeyReplaysTheFirstAnswer() {
         String key = ProcessBpmn.newKey();
         String bpmn = ProcessBpmn.userTask(key, "work");
