@@ -181,6 +181,38 @@ class ProcessDraftApiTest {
     }
 
     @Test
+    void malformedRequestsAre4xxNever500AndTheCallsAreDescribedInOpenApi() {
+        var ada = Api.as(port, "ada");
+        String key = ProcessBpmn.newKey();
+        assertThat(ada.post().uri(BASE).contentType(MediaType.TEXT_PLAIN).body("x").retrieve()
+                .toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(415);
+        assertThat(ada.post().uri(BASE).contentType(MediaType.APPLICATION_JSON).body("[1]").retrieve()
+                .toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(400);
+        assertThat(ada.post().uri(BASE).contentType(MediaType.APPLICATION_JSON).body("{\"comment\": \"no bpmn\"}")
+                .retrieve().toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(422);
+        assertThat(ada.post().uri(BASE).contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(new LinkedMultiValueMap<>(Map.of("comment", List.of("no file")))).retrieve()
+                .toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(400);
+        assertThat(get("ada", BASE + "/drafts/abc").getStatusCode().value()).isEqualTo(400);
+        assertThat(get("ada", BASE + "/drafts?limit=0").getStatusCode().value()).isEqualTo(400);
+        assertThat(get("ada", BASE + "/drafts?after=%25%25").getStatusCode().value()).isEqualTo(400);
+        assertThat(publish("alan", -1).getStatusCode().value()).isEqualTo(404);
+
+        // a UTF-8 file with a byte-order mark and a name outside ASCII is read as it was written
+        byte[] withBom = ("\uFEFF" + ProcessBpmn.userTask(key, "work").replace("Test process", "Prüfung"))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ResponseEntity<JsonNode> bom = ada.post().uri(BASE).contentType(MediaType.APPLICATION_XML).body(withBom)
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(bom.getStatusCode().value()).as("%s", bom.getBody()).isEqualTo(201);
+        assertThat(bom.getBody().get("name").asText()).isEqualTo("Prüfung");
+
+        JsonNode paths = get("audrey", "/v3/api-docs").getBody().get("paths");
+        assertThat(paths.has(BASE)).isTrue();
+        assertThat(paths.get(BASE).has("post")).isTrue();
+        assertThat(paths.has(BASE + "/drafts/{id}/publish")).isTrue();
+    }
+
+    @Test
     void aDraftTheEngineRefusesNextToWhatIsDeployedIsAConflictAndStaysADraft() {
         String message = "msg-" + UUID.randomUUID();
         String startedByMessage = """

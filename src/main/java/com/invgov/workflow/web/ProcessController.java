@@ -150,8 +150,10 @@ class ProcessController {
             // an unknown charset name: read as UTF-8, which the check below holds it to
         }
         try {
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            String text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+            // a byte-order mark (editors on Windows write one) is not part of the document
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw new BpmnRefused(List.of(new BpmnProblem(null, null, null,
                     "the body is not " + charset.name() + " text")));
