@@ -120,6 +120,19 @@ class ProcessDraftApiTest {
         processes.start(key, next, Map.of());
         assertThat(processes.openTasks(key, next)).containsExactly("reworked");
         assertThat(processes.openTasks(key, first)).containsExactly("work");
+
+        // the audit trail has each save and each deployment with its author and the version it replaced; the refused
+        // publish left nothing
+        List<JsonNode> audit = com.invgov.support.AuditEntries.of(port, "process", key);
+        assertThat(audit).extracting(e -> e.get("action").asText() + " by " + e.get("actor").asText())
+                .containsExactly("PROCESS_DEPLOYED by ada", "PROCESS_DRAFT_SAVED by alan",
+                        "PROCESS_DEPLOYED by alan", "PROCESS_DRAFT_SAVED by ada");
+        assertThat(audit.get(0).get("before").get("version").asInt()).isEqualTo(1);
+        assertThat(audit.get(0).get("after").get("version").asInt()).isEqualTo(2);
+        assertThat(audit.get(0).get("after").get("author").asText()).isEqualTo("alan");
+        assertThat(audit.get(2).get("before").isNull()).as("the key's first version").isTrue();
+        assertThat(audit.get(3).get("after").get("draftId").asLong()).isEqualTo(id);
+        assertThat(audit.get(3).get("note").asText()).isEqualTo("first cut");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.invgov.api.NotFound;
 import com.invgov.api.Page;
 import com.invgov.api.Transactions;
 import com.invgov.api.ValidationFailed;
+import com.invgov.audit.AuditTrail;
 import com.invgov.security.CurrentUser;
 import com.invgov.security.Role;
 import com.invgov.workflow.BpmnProblem;
@@ -25,6 +26,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Drafts of processes and their publishing (DESIGN §6, §7). Authorization is checked here. Saving a draft and
@@ -44,9 +46,10 @@ class ProcessDraftService implements ProcessDrafts {
     private final Transactions transactions;
     private final Clock clock;
     private final boolean fourEyes;
+    private final AuditTrail audit;
 
     ProcessDraftService(BpmnValidator validator, ProcessDraftStore store, RepositoryService repository,
-                        CurrentUser user, Transactions transactions, Clock clock,
+                        CurrentUser user, Transactions transactions, Clock clock, AuditTrail audit,
                         // one setting for rules and processes: "publishing needs a second ADMIN" (DESIGN §7)
                         @Value("${invgov.rules.four-eyes:true}") boolean fourEyes) {
         this.validator = validator;
@@ -56,6 +59,7 @@ class ProcessDraftService implements ProcessDrafts {
         this.transactions = transactions;
         this.clock = clock;
         this.fourEyes = fourEyes;
+        this.audit = audit;
     }
 
     @Override
@@ -75,7 +79,12 @@ class ProcessDraftService implements ProcessDrafts {
         return transactions.inTransaction(() -> {
             store.lockKey(valid.key());
             long id = store.insert(valid.key(), valid.name(), bpmn, blankToNull(comment), author, clock.instant());
-            return store.find(id, false).orElseThrow();
+            ProcessDraft draft = store.find(id, false).orElseThrow();
+            // the XML itself stays with the draft (drafts are kept): the entry names it and its digest
+            audit.record("PROCESS_DRAFT_SAVED", "process", draft.processKey(), null, Map.of("draftId", id,
+                    "draftNumber", draft.number(), "name", String.valueOf(draft.name()), "bpmnSha256",
+                    sha256(bpmn), "bpmnBytes", bpmn.getBytes(StandardCharsets.UTF_8).length), draft.comment());
+            return draft;
         });
     }
 
@@ -96,10 +105,27 @@ class ProcessDraftService implements ProcessDrafts {
             }
             // the registered steps may have changed since it was saved (a release removed one)
             validator.validate(draft.bpmn());
+            ProcessDefinition previous = repository.createProcessDefinitionQuery()
+                    .processDefinitionKey(draft.processKey()).latestVersion().singleResult();
             DeployedProcess deployed = deploy(draft);
             store.markPublished(draftId, publisher, clock.instant(), deployed);
+            audit.record("PROCESS_DEPLOYED", "process", draft.processKey(),
+                    previous == null ? null : Map.of("version", previous.getVersion(), "definitionId",
+                            previous.getId()),
+                    Map.of("version", deployed.version(), "definitionId", deployed.id(), "deploymentId",
+                            deployed.deploymentId(), "draftId", draftId, "author", draft.createdBy()),
+                    draft.comment());
             return deployed;
         });
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private DeployedProcess deploy(ProcessDraft draft) {
