@@ -21,14 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the engineering change flow. Users: erik raises (ENGINEER), eli is a second ENGINEER, petra PLANNER, quinn QUALITY,
  * fiona FINANCE.
  */
-final class EcoFixture {
+public final class EcoFixture {
 
     static final String SECOND_ENGINEER = "eli";
 
     final int port;
     final JdbcClient jdbc;
     final String suffix;
-    final String product;
+    public final String product;
     final String location;
 
     private EcoFixture(int port, JdbcClient jdbc) {
@@ -41,7 +41,7 @@ final class EcoFixture {
     }
 
     /** A new product (no BOM yet) and a STOCK location of its own. */
-    static EcoFixture product(int port, JdbcClient jdbc) {
+    public static EcoFixture product(int port, JdbcClient jdbc) {
         EcoFixture f = new EcoFixture(port, jdbc);
         f.item(f.product, "1000.00", false);
         ResponseEntity<JsonNode> loc = Api.as(port, "ada").put().uri("/api/v1/locations/" + f.location)
@@ -54,7 +54,7 @@ final class EcoFixture {
     }
 
     /** A component item of this fixture: {@code T9-<name>-<suffix>}, EA with BOX = 10 EA. */
-    String component(String name, String unitCost, boolean regulated) {
+    public String component(String name, String unitCost, boolean regulated) {
         String sku = "T9-" + name + "-" + suffix;
         item(sku, unitCost, regulated);
         return sku;
@@ -72,7 +72,7 @@ final class EcoFixture {
     }
 
     /** Revision {@code revision} of the product's BOM as the demo loads one: lines "component:quantity" in EA. */
-    void bom(String revision, String status, String... lines) {
+    public void bom(String revision, String status, String... lines) {
         for (int i = 0; i < lines.length; i++) {
             String[] l = lines[i].split(":");
             jdbc.sql("""
@@ -83,7 +83,7 @@ final class EcoFixture {
     }
 
     /** Receives {@code quantity} EA of the item at this fixture's location (as olga). */
-    void stock(String sku, int quantity) {
+    public void stock(String sku, int quantity) {
         ResponseEntity<JsonNode> r = post("olga", "/api/v1/movements", """
                 {"type": "RECEIPT", "sku": "%s", "quantity": %d, "uom": "EA", "to": {"location": "%s"},
                  "eventTime": "%s"}""".formatted(sku, quantity, location, Instant.now().minusSeconds(3600)));
@@ -94,7 +94,7 @@ final class EcoFixture {
         return LocalDate.now(ZoneOffset.UTC).toString();
     }
 
-    static String tomorrow() {
+    public static String tomorrow() {
         return LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
     }
 
