@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class EcoFixture {
 
-    static final String SECOND_ENGINEER = "eli";
+    public static final String SECOND_ENGINEER = "eli";
 
     final int port;
     final JdbcClient jdbc;

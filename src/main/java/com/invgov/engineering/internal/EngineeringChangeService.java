@@ -13,6 +13,8 @@ import com.invgov.engineering.EcoStatus;
 import com.invgov.engineering.EngineeringChange;
 import com.invgov.engineering.EngineeringChangeActivated;
 import com.invgov.engineering.EngineeringChangeDecided;
+import com.invgov.engineering.EngineeringChangeDisposed;
+import com.invgov.engineering.EngineeringChangeRaised;
 import com.invgov.engineering.EngineeringChanges;
 import com.invgov.engineering.Impact;
 import com.invgov.engineering.RaiseEngineeringChange;
@@ -101,6 +103,7 @@ class EngineeringChangeService implements EngineeringChanges {
                 throw new Conflict("Another change of " + c.product() + " was raised at the same moment.");
             }
             processes.start(PROCESS, EcoStore.id(id), Map.of("rejected", false));
+            events.publishEvent(new EngineeringChangeRaised(EcoStore.id(id), c.product(), c.revision(), actor));
             return store.find(id).orElseThrow();
         });
     }
@@ -231,6 +234,7 @@ class EngineeringChangeService implements EngineeringChanges {
         store.disposition(n, disposition, username, note == null || note.isBlank() ? null : note.trim(),
                 clock.instant());
         tasks.completeAs(task.id(), username, Map.of());
+        events.publishEvent(new EngineeringChangeDisposed(c.id(), disposition, username, note));
     }
 
     Optional<EngineeringChange> find(String id) {

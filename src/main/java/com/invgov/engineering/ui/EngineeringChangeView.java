@@ -7,6 +7,9 @@ import com.invgov.engineering.EngineeringChange;
 import com.invgov.engineering.EngineeringChanges;
 import com.invgov.engineering.Impact;
 import com.invgov.engineering.RaiseEngineeringChange;
+import com.invgov.engineering.StockDisposition;
+import com.invgov.workflow.MyTasks;
+import com.invgov.workflow.TaskItem;
 import com.invgov.security.CurrentUser;
 import com.invgov.security.Role;
 import com.vaadin.flow.component.button.Button;
@@ -34,14 +37,17 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * Engineering change orders (DESIGN §8): the list (newest first, by status), and for the selected change its lines,
  * impact analysis (outgoing components' stock, open orders and their WIP, write-off), routing with the rules that
- * fired, approvals and disposition. An ENGINEER raises a change here; approvals and the disposition are tasks in
- * "My tasks".
+ * fired, approvals and disposition. An ENGINEER raises a change here; whoever holds one of the selected change's
+ * tasks (the task inbox's, segregation of duties applied) approves or rejects it, or records the old stock's
+ * disposition, here.
  */
 @Route("engineering-changes")
 @PageTitle("Engineering change · invgov")
@@ -66,10 +72,22 @@ public class EngineeringChangeView extends VerticalLayout {
     final Button raise = new Button("Raise change", e -> raise());
     final VerticalLayout raiseForm = new VerticalLayout();
 
-    private final EngineeringChanges service;
+    final TextArea comment = new TextArea("Comment (required to reject)");
+    final Button approve = new Button("Approve", e -> decide(true));
+    final Button reject = new Button("Reject", e -> decide(false));
+    final VerticalLayout approvalForm = new VerticalLayout();
+    final Select<StockDisposition> disposition = new Select<>();
+    final TextField dispositionNote = new TextField("Note");
+    final Button dispose = new Button("Record disposition", e -> dispose());
+    final HorizontalLayout dispositionForm = row(disposition, dispositionNote, dispose);
 
-    public EngineeringChangeView(EngineeringChanges service, CurrentUser user, Clock clock) {
+    private final EngineeringChanges service;
+    private final MyTasks myTasks;
+    private TaskItem task;
+
+    public EngineeringChangeView(EngineeringChanges service, MyTasks myTasks, CurrentUser user, Clock clock) {
         this.service = service;
+        this.myTasks = myTasks;
         setSizeFull();
         result.setId("eco-result");
         detail.setId("eco-detail");
@@ -125,8 +143,62 @@ public class EngineeringChangeView extends VerticalLayout {
                 raise);
         raiseForm.setVisible(user.hasAnyRole(Role.ENGINEER));
 
-        add(new H2("Engineering change"), raiseForm, result, statusFilter, changes, detail, outgoing);
+        comment.setId("eco-comment");
+        approve.setId("eco-approve");
+        reject.setId("eco-reject");
+        disposition.setId("eco-disposition");
+        dispositionNote.setId("eco-disposition-note");
+        dispose.setId("eco-dispose");
+        comment.setWidthFull();
+        approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+        reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        approvalForm.setPadding(false);
+        approvalForm.add(comment, row(approve, reject));
+        approvalForm.setVisible(false);
+        disposition.setLabel("Old stock of the outgoing components");
+        disposition.setItems(StockDisposition.values());
+        dispositionForm.setVisible(false);
+
+        add(new H2("Engineering change"), raiseForm, result, statusFilter, changes, detail, outgoing, approvalForm,
+                dispositionForm);
         refresh();
+    }
+
+    /** The signed-in user's approval of the selected change (their task from the inbox, SoD applied). */
+    void decide(boolean approved) {
+        if (task == null) {
+            return;
+        }
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("approved", approved);
+        fields.put("comment", comment.getValue() == null || comment.getValue().isBlank() ? null : comment.getValue());
+        complete(fields, (approved ? "Approved " : "Rejected ") + task.businessKey());
+    }
+
+    void dispose() {
+        if (task == null) {
+            return;
+        }
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("disposition", disposition.getValue() == null ? null : disposition.getValue().name());
+        fields.put("note", dispositionNote.getValue() == null || dispositionNote.getValue().isBlank() ? null
+                : dispositionNote.getValue());
+        complete(fields, "Disposition of " + task.businessKey() + ": " + disposition.getValue());
+    }
+
+    private void complete(Map<String, Object> fields, String done) {
+        String id = task.businessKey();
+        try {
+            myTasks.complete(task.id(), fields);
+            result.setText(done);
+            comment.clear();
+            dispositionNote.clear();
+            refresh();
+            changes.getListDataView().getItems().filter(s -> s.id().equals(id)).findFirst()
+                    .ifPresentOrElse(changes::select, () -> show(null));
+        } catch (ApiProblem e) {
+            result.setText(problem(e));
+        }
     }
 
     void raise() {
@@ -142,9 +214,13 @@ public class EngineeringChangeView extends VerticalLayout {
             changes.getListDataView().getItems().filter(s -> s.id().equals(c.id())).findFirst()
                     .ifPresent(changes::select);
         } catch (ApiProblem e) {
-            result.setText(e.getMessage() + (e.errors().isEmpty() ? "" : " " + e.errors().stream()
-                    .map(f -> f.field() + ": " + f.message()).toList()));
+            result.setText(problem(e));
         }
+    }
+
+    private static String problem(ApiProblem e) {
+        return e.getMessage() + (e.errors().isEmpty() ? "" : " " + e.errors().stream()
+                .map(f -> f.field() + ": " + f.message()).toList());
     }
 
     /** "component quantity uom consumption" per line; a line that does not read so is passed on as far as it reads. */
@@ -179,10 +255,17 @@ public class EngineeringChangeView extends VerticalLayout {
     void show(EngineeringChange.Summary summary) {
         detail.removeAll();
         outgoing.setVisible(false);
+        task = null;
+        approvalForm.setVisible(false);
+        dispositionForm.setVisible(false);
         if (summary == null) {
             return;
         }
         EngineeringChange c = service.change(summary.id());
+        task = myTasks.list(1000).stream().filter(t -> EngineeringChanges.PROCESS.equals(t.processKey())
+                && c.id().equals(t.businessKey())).findFirst().orElse(null);
+        approvalForm.setVisible(task != null && "approve".equals(task.taskKey()));
+        dispositionForm.setVisible(task != null && "dispose".equals(task.taskKey()));
         detail.add(new H3(c.id() + " · " + c.product() + " " + (c.fromRevision() == null ? "(new BOM)"
                 : c.fromRevision()) + " → " + c.toRevision() + " · " + c.status()));
         detail.add(new Paragraph("Effective from " + c.effectiveFrom() + "; raised by " + c.raisedBy() + ": "

@@ -98,6 +98,56 @@ class EngineeringChangeViewTest {
         assertThat(_findAll(view.changes)).noneMatch(s -> s.id().equals(row.id()));
     }
 
+    @Test
+    void approversDecideAndThePlannerRecordsTheDispositionInTheView() {
+        EcoFixture f = EcoFixture.product(port, jdbc);
+        String a = f.component("A", "1.00", false);
+        f.bom("A", "ACTIVE", a + ":1");
+        ConsoleSession.signIn(context, "erik", "ENGINEER");
+        UI.getCurrent().navigate(EngineeringChangeView.class);
+        EngineeringChangeView erik = _get(EngineeringChangeView.class);
+        erik.product.setValue(f.product);
+        erik.effectiveFrom.setValue(LocalDate.now(ZoneOffset.UTC).plusDays(3));
+        erik.lines.setValue(a + " 4 EA MANUAL");
+        erik.reason.setValue("four of A");
+        erik.raise();
+        String id = erik.changes.asSingleSelect().getValue().id();
+        assertThat(erik.approvalForm.isVisible()).as("whoever raised it has no approval to give").isFalse();
+        ConsoleSession.close();
+
+        ConsoleSession.signIn(context, "petra", "PLANNER");
+        UI.getCurrent().navigate(EngineeringChangeView.class);
+        EngineeringChangeView petra = select(id);
+        assertThat(petra.approvalForm.isVisible()).isTrue();
+        petra.decide(false);
+        assertThat(petra.result.getText()).contains("comment");
+        petra.decide(true);
+        assertThat(petra.result.getText()).isEqualTo("Approved " + id);
+        assertThat(petra.approvalForm.isVisible()).as("one decision per person").isFalse();
+        ConsoleSession.close();
+
+        ConsoleSession.signIn(context, EcoFixture.SECOND_ENGINEER, "ENGINEER");
+        UI.getCurrent().navigate(EngineeringChangeView.class);
+        EngineeringChangeView eli = select(id);
+        eli.decide(true);
+        assertThat(eli.changes.asSingleSelect().getValue().status().name()).isEqualTo("PENDING_DISPOSITION");
+        assertThat(eli.dispositionForm.isVisible()).isTrue();
+        eli.dispose();
+        assertThat(eli.result.getText()).contains("disposition");
+        eli.disposition.setValue(com.invgov.engineering.StockDisposition.KEEP);
+        eli.dispose();
+        assertThat(eli.result.getText()).isEqualTo("Disposition of " + id + ": KEEP");
+        assertThat(eli.changes.asSingleSelect().getValue().status().name()).isEqualTo("SCHEDULED");
+        assertThat(textOf(eli)).contains("Old stock: KEEP by " + EcoFixture.SECOND_ENGINEER);
+    }
+
+    private static EngineeringChangeView select(String id) {
+        EngineeringChangeView view = _get(EngineeringChangeView.class);
+        view.changes.select(_findAll(view.changes).stream().filter(s -> s.id().equals(id)).findFirst()
+                .orElseThrow());
+        return view;
+    }
+
     private static String textOf(EngineeringChangeView view) {
         StringBuilder text = new StringBuilder();
         view.detail.getChildren().forEach(c -> text.append(c.getElement().getTextRecursively()).append('\n'));
