@@ -179,6 +179,45 @@ class EngineeringChangeApiTest {
     }
 
     @Test
+    void theImpactListsOutgoingStockWhereItIsAndWhatOpenOrdersHaveIssuedOfIt() {
+        EcoFixture f = EcoFixture.product(port, jdbc);
+        String keep = f.component("KEEP", "1.00", false);
+        String old = f.component("OLD", "2.50", false);
+        f.bom("A", "ACTIVE", keep + ":1", old + ":2");
+        f.stock(old, 10);
+        ResponseEntity<JsonNode> order = f.post("petra", "/api/v1/production-orders", """
+                {"sku": "%s", "bomRevision": "A", "quantity": 2}""".formatted(f.product));
+        String orderId = order.getBody().get("id").asText();
+        ResponseEntity<JsonNode> issued = f.post("olga", "/api/v1/production-orders/" + orderId + "/issues", """
+                {"sku": "%s", "quantity": 3, "uom": "EA", "location": "%s"}""".formatted(old, f.location));
+        assertThat(issued.getStatusCode().value()).as("%s", issued.getBody()).isEqualTo(201);
+
+        // 2 → 1 per product: OLD is reduced (outgoing, not obsolete); KEEP unchanged is not listed
+        JsonNode impact = f.raised(EcoFixture.tomorrow(), keep + ":1", old + ":1").get("impact");
+
+        assertThat(impact.get("changes")).hasSize(1);
+        assertThat(impact.at("/changes/0/change").asText()).isEqualTo("REDUCED");
+        assertThat(impact.at("/changes/0/oldQuantity").decimalValue()).isEqualByComparingTo("2");
+        assertThat(impact.at("/changes/0/newQuantity").decimalValue()).isEqualByComparingTo("1");
+        JsonNode out = impact.at("/outgoing/0");
+        assertThat(out.get("component").asText()).isEqualTo(old);
+        assertThat(out.get("onHand").decimalValue()).isEqualByComparingTo("7");
+        assertThat(out.at("/onHandByStatus/AVAILABLE").decimalValue()).isEqualByComparingTo("7");
+        assertThat(out.at("/onHandByStatus/QUARANTINE").decimalValue()).isEqualByComparingTo("0");
+        assertThat(out.get("stock")).hasSize(1);
+        assertThat(out.at("/stock/0/location").asText()).isEqualTo(f.location);
+        assertThat(out.get("onHandValue").decimalValue()).isEqualByComparingTo("17.50");
+        assertThat(out.get("writeOffValue").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(impact.get("outgoingOnHandValue").decimalValue()).isEqualByComparingTo("17.50");
+        assertThat(impact.get("openOrders")).hasSize(1);
+        assertThat(impact.at("/openOrders/0/id").asText()).isEqualTo(orderId);
+        assertThat(impact.at("/openOrders/0/bomRevision").asText()).isEqualTo("A");
+        assertThat(impact.at("/openOrders/0/wip/0/component").asText()).isEqualTo(old);
+        assertThat(impact.at("/openOrders/0/wip/0/quantity").decimalValue()).isEqualByComparingTo("3");
+        assertThat(impact.at("/openOrders/0/wip/0/value").decimalValue()).isEqualByComparingTo("7.50");
+    }
+
+    @Test
     void whoRaisedMayNotApproveAndNobodyApprovesTwice() {
         EcoFixture f = EcoFixture.product(port, jdbc);
         String a = f.component("A", "1.00", false);
