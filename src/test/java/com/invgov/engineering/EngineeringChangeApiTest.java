@@ -127,6 +127,9 @@ class EngineeringChangeApiTest {
         assertThat(calls.status("/api/v1/ecos?limit=0")).isEqualTo(400);
         assertThat(Api.anonymous(port).get().uri("/api/v1/ecos").retrieve().toEntity(JsonNode.class)
                 .getStatusCode().value()).isEqualTo(401);
+        JsonNode docs = Api.as(port, "audrey").get().uri("/v3/api-docs").retrieve().body(JsonNode.class);
+        assertThat(docs.get("paths").has("/api/v1/ecos")).isTrue();
+        assertThat(docs.get("paths").has("/api/v1/ecos/{id}")).isTrue();
     }
 
     @Test
