@@ -51,10 +51,13 @@ public class Production {
     private final Backflush backflush;
     private final Genealogy genealogy;
     private final List<String> scrapReasons;
+    private final com.invgov.production.internal.BomStore bomStore;
 
     Production(ProductionStore store, MasterData masterData, Ledger ledger,
                com.invgov.quality.QualityHolds holds, Transactions transactions, CurrentUser user, Clock clock,
-               Backflush backflush, Genealogy genealogy, ProductionProperties properties) {
+               Backflush backflush, Genealogy genealogy, ProductionProperties properties,
+               com.invgov.production.internal.BomStore bomStore) {
+        this.bomStore = bomStore;
         this.genealogy = genealogy;
         this.backflush = backflush;
         this.scrapReasons = List.copyOf(properties.scrapReasons());
@@ -283,6 +286,15 @@ public class Production {
     @Transactional(readOnly = true)
     public ProductionOrder order(String id) {
         return store.order(parse(id), false).orElseThrow(() -> new NotFound("production order", id));
+    }
+
+    /**
+     * The OPEN orders of a product, oldest first, with what they consumed so far (an engineering change's impact
+     * analysis): every role reads them.
+     */
+    @Transactional(readOnly = true)
+    public List<ProductionOrder> openOrders(String sku) {
+        return bomStore.openOrderIds(sku).stream().map(id -> store.order(id, false).orElseThrow()).toList();
     }
 
     /** Upstream and downstream of a lot, for a recall. */
