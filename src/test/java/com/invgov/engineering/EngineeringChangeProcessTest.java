@@ -121,6 +121,17 @@ class EngineeringChangeProcessTest {
         JsonNode running = Api.as(port, "petra").get().uri("/api/v1/production-orders/" + orderId).retrieve()
                 .body(JsonNode.class);
         assertThat(running.get("bomRevision").asText()).isEqualTo("A");
+
+        // the audit trail: who raised, approved and disposed; the timer changed the product's active revision
+        assertThat(com.invgov.support.AuditEntries.of(port, "eco", id))
+                .extracting(e -> e.get("action").asText() + " by " + e.get("actor").asText())
+                .containsExactly("ECO_DISPOSITION_DECIDED by petra", "ECO_APPROVED by " + EcoFixture.SECOND_ENGINEER,
+                        "ECO_APPROVED by petra", "ECO_RAISED by " + eco.get("raisedBy").asText());
+        JsonNode activation = com.invgov.support.AuditEntries.of(port, "bom", f.product).get(0);
+        assertThat(activation.get("action").asText()).isEqualTo("BOM_REVISION_ACTIVATED");
+        assertThat(activation.get("actor").asText()).isEqualTo("system");
+        assertThat(activation.at("/before/activeRevision").asText()).isEqualTo("A");
+        assertThat(activation.at("/after/activeRevision").asText()).isEqualTo("B");
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.invgov.api.Page;
 import com.invgov.api.ProblemType;
 import com.invgov.api.Transactions;
 import com.invgov.api.ValidationFailed;
+import com.invgov.audit.AuditTrail;
 import com.invgov.engineering.EcoStatus;
 import com.invgov.engineering.EngineeringChange;
 import com.invgov.engineering.EngineeringChangeActivated;
@@ -67,11 +68,13 @@ class EngineeringChangeService implements EngineeringChanges {
     private final CurrentUser user;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditTrail audit;
 
     EngineeringChangeService(EcoStore store, RaiseCheck check, ImpactAnalysis analysis, RuleDecisions rules,
                              BillsOfMaterial boms, ProcessStarter processes, WorkTasks tasks,
                              Transactions transactions, CurrentUser user, ApplicationEventPublisher events,
-                             Clock clock) {
+                             Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.store = store;
         this.check = check;
         this.analysis = analysis;
@@ -104,7 +107,13 @@ class EngineeringChangeService implements EngineeringChanges {
             }
             processes.start(PROCESS, EcoStore.id(id), Map.of("rejected", false));
             events.publishEvent(new EngineeringChangeRaised(EcoStore.id(id), c.product(), c.revision(), actor));
-            return store.find(id).orElseThrow();
+            EngineeringChange raised = store.find(id).orElseThrow();
+            audit.record("ECO_RAISED", "eco", raised.id(), null, Map.of("product", raised.product(),
+                    "fromRevision", String.valueOf(raised.fromRevision()), "toRevision", raised.toRevision(),
+                    "effectiveFrom", raised.effectiveFrom().toString(), "lines", raised.lines(),
+                    "approverRoles", raised.routing() == null ? List.of() : raised.routing().approverRoles()),
+                    raised.reason());
+            return raised;
         });
     }
 
@@ -197,6 +206,10 @@ class EngineeringChangeService implements EngineeringChanges {
         boms.release(c.product(), c.toRevision(), c.effectiveFrom(), lines);
         store.activated(n, clock.instant());
         events.publishEvent(new EngineeringChangeActivated(c.id(), c.product(), c.toRevision(), c.fromRevision()));
+        // a BOM is master data: its active revision changed (by the timer, or by whoever completed the last step)
+        audit.record("BOM_REVISION_ACTIVATED", "bom", c.product(), c.fromRevision() == null ? null
+                : Map.of("activeRevision", c.fromRevision()), Map.of("activeRevision", c.toRevision(), "change",
+                c.id()), null);
     }
 
     // ---- the tasks -------------------------------------------------------------------------------------------
@@ -221,6 +234,8 @@ class EngineeringChangeService implements EngineeringChanges {
                 clock.instant());
         tasks.completeAs(task.id(), username, Map.of("rejected", !approved));
         events.publishEvent(new EngineeringChangeDecided(c.id(), role, username, approved, comment));
+        audit.record(approved ? "ECO_APPROVED" : "ECO_REJECTED", "eco", c.id(), Map.of("status",
+                c.status().name()), Map.of("role", role, "approved", approved), comment);
     }
 
     /** The disposition task's completion: records what happens to the outgoing components' stock. */
@@ -235,6 +250,8 @@ class EngineeringChangeService implements EngineeringChanges {
                 clock.instant());
         tasks.completeAs(task.id(), username, Map.of());
         events.publishEvent(new EngineeringChangeDisposed(c.id(), disposition, username, note));
+        audit.record("ECO_DISPOSITION_DECIDED", "eco", c.id(), Map.of("status", c.status().name()),
+                Map.of("disposition", disposition.name()), note);
     }
 
     Optional<EngineeringChange> find(String id) {
