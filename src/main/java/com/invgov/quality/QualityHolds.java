@@ -8,6 +8,7 @@ import com.invgov.api.NotFound;
 import com.invgov.api.Page;
 import com.invgov.api.Transactions;
 import com.invgov.api.ValidationFailed;
+import com.invgov.audit.AuditTrail;
 import com.invgov.inventory.Ledger;
 import com.invgov.inventory.Movement;
 import com.invgov.inventory.MovementCommand;
@@ -34,6 +35,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -60,12 +62,12 @@ public class QualityHolds {
     private final Clock clock;
     private final ProcessStarter processes;
     private final org.springframework.transaction.PlatformTransactionManager transactionManager;
-    private final com.invgov.audit.AuditTrail audit;
+    private final AuditTrail audit;
 
     QualityHolds(QualityStore store, Ledger ledger, Reservations reservations, RuleDecisions rules, EventFeed events,
                  Transactions transactions, CurrentUser user, Clock clock, ProcessStarter processes,
                  org.springframework.transaction.PlatformTransactionManager transactionManager,
-                 com.invgov.audit.AuditTrail audit) {
+                 AuditTrail audit) {
         this.audit = audit;
         this.transactionManager = transactionManager;
         this.processes = processes;
@@ -227,7 +229,7 @@ public class QualityHolds {
             long did = store.insertDisposition(hid, line.id(), command.disposition(), command.quantity(), value, mrb,
                     decision.decision().approverRoles(), decision.version(), decision.decisionId(),
                     command.comment(), actor, now);
-            java.util.Map<String, Object> decided = new java.util.LinkedHashMap<>();
+            Map<String, Object> decided = new LinkedHashMap<>();
             decided.put("holdId", holdId);
             decided.put("lineId", line.id());
             decided.put("sku", line.sku());
@@ -286,7 +288,7 @@ public class QualityHolds {
                         ? Map.of("approved", true, "mrbComplete", true, "actor", actor)
                         : Map.of("approved", true, "mrbComplete", false));
             }
-            java.util.Map<String, Object> after = new java.util.LinkedHashMap<>();
+            Map<String, Object> after = new LinkedHashMap<>();
             after.put("status", store.disposition(did).map(QualityStore.DispositionRow::status).orElse(null));
             after.put("role", role);
             after.put("approved", approved);

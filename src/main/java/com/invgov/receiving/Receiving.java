@@ -1,5 +1,8 @@
 package com.invgov.receiving;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.invgov.api.Conflict;
 import com.invgov.api.Cursor;
 import com.invgov.api.EventFeed;
@@ -8,6 +11,7 @@ import com.invgov.api.NotFound;
 import com.invgov.api.Page;
 import com.invgov.api.Transactions;
 import com.invgov.api.ValidationFailed;
+import com.invgov.audit.AuditTrail;
 import com.invgov.inventory.Item;
 import com.invgov.inventory.Ledger;
 import com.invgov.inventory.Location;
@@ -44,6 +48,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -75,11 +80,11 @@ public class Receiving {
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
     private final ProcessStarter processes;
-    private final com.invgov.audit.AuditTrail audit;
+    private final AuditTrail audit;
 
     Receiving(ReceivingStore store, MasterData masterData, Ledger ledger, RuleDecisions rules, EventFeed events,
               Transactions transactions, CurrentUser user, Clock clock, ApplicationEventPublisher publisher,
-              ProcessStarter processes, com.invgov.audit.AuditTrail audit) {
+              ProcessStarter processes, AuditTrail audit) {
         this.audit = audit;
         this.processes = processes;
         this.store = store;
@@ -282,11 +287,11 @@ public class Receiving {
             }
             processes.complete(PROCESS, id, "approveOverReceipt", actor, Map.of("approved", approved));
             Receipt decided = changed(id, approved ? "OverReceiptApproved" : "OverReceiptRejected");
-            java.util.Map<String, Object> after = new java.util.LinkedHashMap<>();
+            Map<String, Object> after = new LinkedHashMap<>();
             after.put("state", decided.state());
             after.put("status", decided.status());
             after.put("approved", approved);
-            java.util.Map<String, Object> before = new java.util.LinkedHashMap<>();
+            Map<String, Object> before = new LinkedHashMap<>();
             before.put("state", r.state());
             before.put("status", r.status());
             before.put("quantity", r.quantity());
@@ -297,10 +302,13 @@ public class Receiving {
         });
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+    /** Reads the checks' JSON this class wrote itself (strings and booleans: no application settings needed). */
+    private static final ObjectMapper CHECKS = new ObjectMapper();
+
+    private static JsonNode readTree(String json) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return CHECKS.readTree(json);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -408,10 +416,10 @@ public class Receiving {
             processes.complete(PROCESS, id, "inspect", actor, Map.of("passed", passed, "inspectedBy", actor));
             Receipt inspected = changed(id, passed ? "InspectionPassed" : "InspectionFailed");
             // QUALITY's acceptance or rejection of the goods is a person's decision (DESIGN §7)
-            java.util.Map<String, Object> before = new java.util.LinkedHashMap<>();
+            Map<String, Object> before = new LinkedHashMap<>();
             before.put("state", r.state());
             before.put("status", r.status());
-            java.util.Map<String, Object> after = new java.util.LinkedHashMap<>();
+            Map<String, Object> after = new LinkedHashMap<>();
             after.put("state", inspected.state());
             after.put("status", inspected.status());
             after.put("passed", passed);

@@ -28,7 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -227,8 +230,8 @@ class RuleSetVersionService implements RuleSetVersions {
             store.publish(key, version, publisher, now);
             events.publishEvent(new RuleSetVersionPublished(key, version, previous, publisher));
             audit.record("RULESET_VERSION_PUBLISHED", "ruleset", key,
-                    java.util.Collections.singletonMap("publishedVersion", previous),
-                    java.util.Collections.singletonMap("publishedVersion", version), null);
+                    Collections.singletonMap("publishedVersion", previous),
+                    Collections.singletonMap("publishedVersion", version), null);
         });
         afterCommit(() -> published.refresh(key));
         return detail(key, version);
@@ -238,8 +241,8 @@ class RuleSetVersionService implements RuleSetVersions {
      * What the audit trail keeps of a saved version: its number, format and comment, and what decides: the table
      * of a TABLE version (its DRL is generated from it), the DRL of a DRL version.
      */
-    private static java.util.Map<String, Object> savedVersion(int version, NewRuleSetVersion request, String drl) {
-        java.util.Map<String, Object> saved = new java.util.LinkedHashMap<>();
+    private static Map<String, Object> savedVersion(int version, NewRuleSetVersion request, String drl) {
+        Map<String, Object> saved = new LinkedHashMap<>();
         saved.put("version", version);
         saved.put("status", VersionStatus.DRAFT);
         saved.put("format", request.format());
