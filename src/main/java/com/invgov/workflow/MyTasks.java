@@ -66,7 +66,7 @@ public class MyTasks {
         for (int first = 0; mine.size() <= limit; first += window) {
             List<WorkTask> batch = tasks.tasksFor(me, roles, from == null ? null : from.created(), first, window);
             for (WorkTask t : batch) {
-                if (from != null && !from.isBefore(t)) {
+                if (from != null && !from.isBefore(t) || !mayActOn(t, me, roles)) {
                     continue;
                 }
                 Optional<TaskKind> kind = kindOf(t);
@@ -174,10 +174,18 @@ public class MyTasks {
         kind.complete(t, me, fields == null ? Map.of() : fields);
     }
 
+    /**
+     * Whether the user may act on the task: they hold one of its candidate roles (also when they claimed it: a claim
+     * does not outlive the role an ADMIN took away), or, for a task without candidate roles, it is assigned to them.
+     */
+    private static boolean mayActOn(WorkTask t, String me, Set<String> roles) {
+        return t.candidateRoles().isEmpty() ? me.equals(t.assignee())
+                : t.candidateRoles().stream().anyMatch(roles::contains);
+    }
+
     private WorkTask mayAct(String taskId, String me) {
         WorkTask t = tasks.task(taskId).orElseThrow(() -> new NotFound("task", taskId));
-        Set<String> roles = roleNames();
-        boolean mine = me.equals(t.assignee()) || t.candidateRoles().stream().anyMatch(roles::contains);
+        boolean mine = mayActOn(t, me, roleNames());
         if (!mine) {
             throw new NotPermitted("act on task " + taskId, t.candidateRoles().stream().map(Role::parse)
                     .flatMap(Optional::stream).collect(Collectors.toSet()));

@@ -76,6 +76,23 @@ public class WorkTasks {
                 .orderByTaskId().asc().list());
     }
 
+    /** The open tasks claimed by (assigned to) the user. */
+    public List<WorkTask> claimedBy(String user) {
+        return views(tasks.createTaskQuery().taskAssignee(user).orderByTaskCreateTime().asc().orderByTaskId().asc()
+                .list());
+    }
+
+    /** Takes the task's claim away: it is back in the inbox of its candidate roles. */
+    public void release(String taskId) {
+        try {
+            tasks.setAssignee(taskId, null);
+        } catch (OptimisticLockingException e) {
+            throw new TaskChanged(taskId);
+        } catch (NullValueException e) {
+            throw goneOr(taskId, e);
+        }
+    }
+
     /** The open task, or empty when there is none (also when it was completed a moment ago). */
     public Optional<WorkTask> task(String id) {
         Task t = tasks.createTaskQuery().taskId(id).singleResult();

@@ -3,6 +3,7 @@ package com.invgov.adjustment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.invgov.support.Api;
 import com.invgov.support.IntegrationTest;
+import com.invgov.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -37,6 +38,8 @@ class TaskInboxRacesApiTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void concurrentClaimsOfOneTaskByTwoUsersGiveOneHolderAndConflictsNever500() throws Exception {
@@ -72,6 +75,33 @@ class TaskInboxRacesApiTest {
             assertThat(f.claim(holder, taskId).getStatusCode().value()).isEqualTo(200);
             assertThat(f.claim(holder.equals("iris") ? "ivan" : "iris", taskId).getStatusCode().value())
                     .isEqualTo(409);
+        }
+    }
+
+    @Test
+    void aClaimDoesNotOutliveTheRoleOrTheAccountAnAdminTookAway() {
+        AdjustmentFixture f = AdjustmentFixture.item(port, "C", "0.26", false, 2300);
+        for (boolean disable : List.of(false, true)) {
+            String controller = TestUsers.ensure(jdbc, "ctl-" + java.util.UUID.randomUUID().toString()
+                    .substring(0, 8), "INVENTORY_CONTROLLER");
+            String taskId = approvalTask(f);
+            assertThat(f.claim(controller, taskId).getStatusCode().value()).isEqualTo(200);
+
+            ResponseEntity<JsonNode> changed = Api.as(port, "ada").put().uri("/api/v1/users/" + controller)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(java.util.Map.of("roles", List.of(disable ? "INVENTORY_CONTROLLER" : "OPERATOR"),
+                            "enabled", !disable))
+                    .retrieve().toEntity(JsonNode.class);
+            assertThat(changed.getStatusCode().value()).as("%s", changed.getBody()).isEqualTo(200);
+
+            // the former holder can do nothing with it any more; the task is back with the controllers
+            assertThat(f.complete(controller, taskId, true, "still mine?").getStatusCode().value())
+                    .isEqualTo(disable ? 401 : 403);
+            JsonNode task = Api.as(port, "iris").get().uri("/api/v1/tasks/" + taskId).retrieve()
+                    .body(JsonNode.class);
+            assertThat(task.get("assignee").isNull()).as("released").isTrue();
+            assertThat(f.claim("iris", taskId).getStatusCode().value()).isEqualTo(200);
+            assertThat(f.complete("iris", taskId, true, "counted it myself").getStatusCode().value()).isEqualTo(204);
         }
     }
 

@@ -303,7 +303,15 @@ public class AdjustmentService implements Adjustments {
             // someone completed it while we waited for the lock
             throw new Conflict("Task " + taskId + " was completed by someone else.");
         }
-        String role = t.candidateRoles().isEmpty() ? null : t.candidateRoles().get(0);
+        // the role this approval stands for is the decision's next one, not whatever the task's candidate group
+        // says (an uploaded process could offer the task to another role): the approver must hold it
+        List<String> missing = a.missingRoles();
+        String role = !missing.isEmpty() ? missing.get(0)
+                : t.candidateRoles().isEmpty() ? null : t.candidateRoles().get(0);
+        if (role != null && user.roles().stream().noneMatch(r -> r.name().equals(role))) {
+            throw new NotPermitted("approve adjustment " + a.id + " as " + role,
+                    Role.parse(role).map(Set::of).orElse(Set.of()));
+        }
         AdjustmentStatus was = a.status;
         a.approval(new Approval(role, me, approved, comment, clock.instant()));
         save(a, clock.instant());
