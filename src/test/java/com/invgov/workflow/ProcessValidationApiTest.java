@@ -25,7 +25,8 @@ class ProcessValidationApiTest {
     int port;
 
     private ResponseEntity<JsonNode> upload(String bpmn) {
-        return Api.as(port, "ada").post().uri("/api/v1/processes").contentType(MediaType.APPLICATION_XML).body(bpmn)
+        return Api.as(port, "ada").post().uri("/api/v1/processes")
+                .contentType(MediaType.parseMediaType("application/xml;charset=UTF-8")).body(bpmn)
                 .retrieve().toEntity(JsonNode.class);
     }
 
@@ -42,6 +43,75 @@ class ProcessValidationApiTest {
             }
         }
         throw new AssertionError("no error on " + element + " containing '" + reason + "' in " + answer.getBody());
+    }
+
+    /** A shipped process as the product deploys it (processes/ is on the class path). */
+    private static String shipped(String key) {
+        try (var in = ProcessValidationApiTest.class.getResourceAsStream("/processes/" + key + ".bpmn")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String timer(String definition) {
+        return ProcessBpmn.process(ProcessBpmn.newKey(), "<bpmn:intermediateCatchEvent id=\"wait\">"
+                + "<bpmn:timerEventDefinition id=\"waitTimer\">" + definition + "</bpmn:timerEventDefinition>"
+                + "</bpmn:intermediateCatchEvent>");
+    }
+
+    @Test
+    void timerValuesAndLoopCountsAreReadAtUploadNotWhenAnInstanceGetsThere() {
+        String adjustment = shipped("adjustment-approval");
+        assertRefused(adjustment.replace("PT24H", "garbage"), "timeDuration in approvalOverdueTimer",
+                "timeDuration 'garbage' is not an ISO-8601 duration");
+        assertRefused(adjustment.replace("PT24H", "24h"), null, "timeDuration '24h'");
+        assertRefused(timer("<bpmn:timeDate>not-a-date</bpmn:timeDate>"), null, "timeDate 'not-a-date'");
+        assertRefused(timer("<bpmn:timeCycle>every day</bpmn:timeCycle>"), null, "not a cycle the engine reads");
+        assertRefused(timer("<bpmn:timeCycle>R/PT1S</bpmn:timeCycle>"), null, "more often than once a minute");
+        assertRefused(timer("<bpmn:timeCycle>0/1 * * * * ?</bpmn:timeCycle>"), null, "more often than once a minute");
+        assertRefused(ProcessBpmn.process(ProcessBpmn.newKey(), "<bpmn:userTask id=\"work\" "
+                + "camunda:candidateGroups=\"OPERATOR\"><bpmn:multiInstanceLoopCharacteristics>"
+                + "<bpmn:loopCardinality>100000000</bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics>"
+                + "</bpmn:userTask>"), null, "loopCardinality '100000000'");
+        assertRefused(ProcessBpmn.process(ProcessBpmn.newKey(), "<bpmn:userTask id=\"work\" "
+                + "camunda:candidateGroups=\"OPERATOR\" camunda:dueDate=\"tomorrow\"/>"), "work",
+                "camunda:dueDate 'tomorrow'");
+
+        // what the engine reads passes (the shipped processes' daily cycle too: ShippedProcessesPassValidationTest)
+        ResponseEntity<JsonNode> day = upload(timer("<bpmn:timeDuration>P1D</bpmn:timeDuration>"));
+        assertThat(day.getStatusCode().value()).as("%s", day.getBody()).isEqualTo(201);
+        ResponseEntity<JsonNode> at4 = upload(timer("<bpmn:timeDate>2030-01-01T04:00:00Z</bpmn:timeDate>"));
+        assertThat(at4.getStatusCode().value()).as("%s", at4.getBody()).isEqualTo(201);
+    }
+
+    @Test
+    void aNewVersionOfAShippedProcessKeepsWhatTheApplicationActsOn() {
+        String adjustment = shipped("adjustment-approval");
+        // a modeler's ids: the application completes "recount" and "approve" by these ids
+        assertRefused(adjustment.replace("id=\"recount\"", "id=\"Activity_1recount\"")
+                .replace("targetRef=\"recount\"", "targetRef=\"Activity_1recount\"")
+                .replace("sourceRef=\"recount\"", "sourceRef=\"Activity_1recount\""), "recount",
+                "keeps it with this id and kind");
+        // "we do not recount": the RECOUNT outcome would find no way out of the gateway
+        String noRecount = adjustment.replaceAll("(?s)<bpmn:sequenceFlow id=\"routeRecount\".*?</bpmn:sequenceFlow>",
+                "");
+        assertRefused(noRecount, "route", "${next == 'RECOUNT'}");
+        // sequential approvals of an engineering change read the roles differently
+        assertRefused(shipped("engineering-change").replace("isSequential=\"false\"", "isSequential=\"true\""),
+                null, "multi-instance loop");
+        // the old stock's disposition is part of the contract
+        String engineering = shipped("engineering-change");
+        assertThat(engineering).contains("id=\"dispose\"");
+        assertRefused(engineering.replace("<bpmn:userTask id=\"dispose\"", "<bpmn:manualTask id=\"dispose\""),
+                "dispose", "keeps it with this id and kind");
+
+        // what a plant may change: timers, names, candidate roles, added steps
+        String changed = adjustment.replace("PT24H", "PT8H").replace("name=\"Recount (blind)\"",
+                "name=\"Recount by the shift lead\"");
+        ResponseEntity<JsonNode> accepted = upload(changed);
+        assertThat(accepted.getStatusCode().value()).as("%s", accepted.getBody()).isEqualTo(201);
+        assertThat(accepted.getBody().get("processKey").asText()).isEqualTo("adjustment-approval");
     }
 
     @Test

@@ -9,15 +9,18 @@ import com.invgov.workflow.ProcessDrafts;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Whether an uploaded BPMN may be deployed, in three steps, each only when the one before passed: read as XML
- * without a DTD ({@link BpmnXml}), the rules of DESIGN §7 ({@link BpmnSafetyCheck}), the engine's own parser
- * ({@link EngineParse}). The engine never reads a document that failed the first two.
+ * Whether an uploaded BPMN may be deployed, in four steps, each only when the one before passed: read as XML
+ * without a DTD ({@link BpmnXml}); the rules of DESIGN §7 ({@link BpmnSafetyCheck}) with the values the engine reads
+ * only at run time ({@link TimerCheck}); for a process the product ships, what the application needs of it
+ * ({@link ShippedContract}); the engine's own parser ({@link EngineParse}). The engine never reads a document that
+ * failed an earlier step.
  */
 @Component
 class BpmnValidator {
@@ -30,10 +33,12 @@ class BpmnValidator {
 
     private final StepRegistry steps;
     private final EngineParse engine;
+    private final ShippedContract shipped;
 
-    BpmnValidator(StepRegistry steps, EngineParse engine) {
+    BpmnValidator(StepRegistry steps, EngineParse engine, ShippedContract shipped) {
         this.steps = steps;
         this.engine = engine;
+        this.shipped = shipped;
     }
 
     List<BpmnProblem> problems(String bpmn) {
@@ -55,11 +60,16 @@ class BpmnValidator {
                     + ProcessDrafts.MAX_BYTES + " bytes of UTF-8).");
         }
         BpmnXml.Node root = BpmnXml.read(bpmn);
-        List<BpmnProblem> problems = BpmnSafetyCheck.problems(root, steps.names(), ROLES);
+        List<BpmnProblem> problems = new ArrayList<>(BpmnSafetyCheck.problems(root, steps.names(), ROLES));
+        problems.addAll(TimerCheck.problems(root));
         if (!problems.isEmpty()) {
             throw new BpmnRefused(problems);
         }
         BpmnXml.Node process = BpmnSafetyCheck.process(root);
+        problems = shipped.problems(process.id(), root);
+        if (!problems.isEmpty()) {
+            throw new BpmnRefused(problems);
+        }
         problems = engine.problems(bpmn, process.id() + ".bpmn");
         if (!problems.isEmpty()) {
             throw new BpmnRefused(problems);

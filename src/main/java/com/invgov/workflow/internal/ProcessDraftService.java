@@ -105,6 +105,9 @@ class ProcessDraftService implements ProcessDrafts {
             }
             // the registered steps may have changed since it was saved (a release removed one)
             validator.validate(draft.bpmn());
+            // two drafts of one key published at once take turns: each deploys after the other and names it as the
+            // version it replaced
+            store.lockKey(draft.processKey());
             ProcessDefinition previous = repository.createProcessDefinitionQuery()
                     .processDefinitionKey(draft.processKey()).latestVersion().singleResult();
             DeployedProcess deployed = deploy(draft);
