@@ -21,16 +21,16 @@ public interface Users {
     UserAccount user(String username);
 
     /**
-     * Creates or replaces a user: the roles (at least one), site and enabled flag as given; the password is required
-     * for a new user and kept when null for an existing one. An ADMIN cannot disable themselves or give up their own
+     * Creates or replaces a user: the roles (at least one) and site as given; the enabled flag and the password are
+     * kept when null (a new user is enabled; its password is required). An ADMIN cannot disable themselves or give up their own
      * ADMIN role, and one enabled ADMIN always remains (409). Takes effect at once on this node: a disabled user's
      * console sessions end and their remembered API sign-ins are forgotten (other nodes: within the sign-in cache's
      * 3 minutes).
      */
     Saved save(String username, Change change);
 
-    /** What an ADMIN sets. */
-    record Change(Set<Role> roles, String site, boolean enabled, String password) {
+    /** What an ADMIN sets; {@code enabled} null keeps what it was (true for a new user), as a null password does. */
+    record Change(Set<Role> roles, String site, Boolean enabled, String password) {
     }
 
     record Saved(UserAccount account, boolean created) {

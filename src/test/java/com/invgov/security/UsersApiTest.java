@@ -66,23 +66,27 @@ class UsersApiTest {
         assertThat(status(name, PASSWORD)).isEqualTo(401);
         assertThat(status(name, PASSWORD + " 2")).isEqualTo(200);
 
-        // disabled: signed out of the API at once
+        // disabled: signed out of the API at once; a later change of roles alone leaves the account disabled
         assertThat(put("ada", name, Map.of("roles", List.of("AUDITOR"), "enabled", false)).getStatusCode().value())
                 .isEqualTo(200);
         assertThat(status(name, PASSWORD + " 2")).isEqualTo(401);
+        ResponseEntity<JsonNode> rolesOnly = put("ada", name, Map.of("roles", List.of("AUDITOR", "FINANCE")));
+        assertThat(rolesOnly.getBody().get("enabled").asBoolean()).as("enabled left out: kept").isFalse();
+        assertThat(status(name, PASSWORD + " 2")).isEqualTo(401);
+        assertThat(put("ada", name, Map.of("roles", List.of("AUDITOR"))).getStatusCode().value()).isEqualTo(200);
         assertThat(Api.as(port, "audrey").get().uri("/api/v1/users/" + name).retrieve().body(JsonNode.class)
                 .get("enabled").asBoolean()).isFalse();
 
         // each change is in the audit trail, newest first, with who made it — and never a password
         List<JsonNode> audit = com.invgov.support.AuditEntries.of(port, "user", name);
         assertThat(audit).extracting(e -> e.get("action").asText() + " by " + e.get("actor").asText())
-                .containsExactly("USER_CHANGED by ada", "USER_CHANGED by ada", "USER_CHANGED by alan",
-                        "USER_CREATED by ada");
-        assertThat(audit.get(3).get("before").isNull()).isTrue();
-        assertThat(audit.get(3).get("after").get("passwordSet").asBoolean()).isTrue();
-        assertThat(audit.get(1).get("after").get("passwordSet").asBoolean()).as("the new password").isTrue();
-        assertThat(audit.get(0).get("after").get("enabled").asBoolean()).isFalse();
-        assertThat(audit.get(0).get("before").get("enabled").asBoolean()).isTrue();
+                .containsExactly("USER_CHANGED by ada", "USER_CHANGED by ada", "USER_CHANGED by ada",
+                        "USER_CHANGED by ada", "USER_CHANGED by alan", "USER_CREATED by ada");
+        assertThat(audit.get(5).get("before").isNull()).isTrue();
+        assertThat(audit.get(5).get("after").get("passwordSet").asBoolean()).isTrue();
+        assertThat(audit.get(3).get("after").get("passwordSet").asBoolean()).as("the new password").isTrue();
+        assertThat(audit.get(2).get("after").get("enabled").asBoolean()).isFalse();
+        assertThat(audit.get(2).get("before").get("enabled").asBoolean()).isTrue();
         assertThat(audit.toString()).doesNotContain(PASSWORD, "{bcrypt}", "$2a$");
     }
 
@@ -178,6 +182,9 @@ class UsersApiTest {
                 assertThat(status(name, "guess number " + guess)).isEqualTo(401);
             }
             assertThat(status(name, PASSWORD)).as("after five in a row even the right password waits").isEqualTo(401);
+            assertThat(statusFrom("127.0.0.2", name, PASSWORD)).as("another address is not affected")
+                    .isEqualTo(200);
+            assertThat(status(name, PASSWORD)).as("nor does its sign-in end the wait here").isEqualTo(401);
             assertThat(status("olga", "demo")).as("other users are not affected").isEqualTo(200);
 
             clock.moveTo(java.time.Instant.now().plusSeconds(31));
@@ -199,6 +206,21 @@ class UsersApiTest {
 
     private int status(String username, String password) {
         return as(username, password).get().uri("/api/v1/tasks").retrieve().toBodilessEntity().getStatusCode().value();
+    }
+
+    /** The status of a request made from another loopback address (the throttle counts per address). */
+    private int statusFrom(String address, String username, String password) {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getByName("localhost"), port,
+                java.net.InetAddress.getByName(address), 0)) {
+            socket.getOutputStream().write(("GET /api/v1/tasks HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                    + Api.basic(username, password) + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private long users() {

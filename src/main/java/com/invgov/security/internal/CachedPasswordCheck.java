@@ -53,15 +53,17 @@ class CachedPasswordCheck implements AuthenticationProvider {
         if (username == null || credentials == null) {
             return delegate.authenticate(authentication);
         }
+        // before the remembered checks: a sign-in the user made from elsewhere must not let a guesser here go on
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails web
+                && web.getRemoteAddress() != null ? web.getRemoteAddress() : "";
+        throttle.check(username, address);
         String key = username + "\u0000" + sha256(credentials.toString());
         long now = System.nanoTime();
         Entry entry = cache.get(key);
         if (entry != null && entry.expiresAt() - now > 0) {
+            throttle.succeeded(username, address);
             return entry.authentication();
         }
-        String address = authentication.getDetails() instanceof WebAuthenticationDetails web
-                && web.getRemoteAddress() != null ? web.getRemoteAddress() : "";
-        throttle.check(username, address);
         try {
             Authentication result = delegate.authenticate(authentication);
             throttle.succeeded(username, address);

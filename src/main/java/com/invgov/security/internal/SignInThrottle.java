@@ -38,6 +38,9 @@ class SignInThrottle {
 
     /** Refuses the attempt ({@link LockedException}) while the user is locked out from this address. */
     void check(String username, String address) {
+        if (failures.isEmpty()) {
+            return;
+        }
         Failures f = failures.get(key(username, address));
         if (f != null && f.lockedUntil() != null && clock.instant().isBefore(f.lockedUntil())) {
             throw new LockedException("Too many failed sign-ins: try again after "
@@ -65,7 +68,9 @@ class SignInThrottle {
     }
 
     void succeeded(String username, String address) {
-        failures.remove(key(username, address));
+        if (!failures.isEmpty()) {
+            failures.remove(key(username, address));
+        }
     }
 
     private static String key(String username, String address) {

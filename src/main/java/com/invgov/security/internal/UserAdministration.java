@@ -129,7 +129,8 @@ class UserAdministration implements Users {
                                 + "upper and lower case.");
                     });
         }
-        boolean staysAdmin = change.enabled() && change.roles().contains(Role.ADMIN);
+        boolean enabled = change.enabled() != null ? change.enabled() : before.map(UserAccount::enabled).orElse(true);
+        boolean staysAdmin = enabled && change.roles().contains(Role.ADMIN);
         if (username.equals(actor) && !staysAdmin) {
             throw new Conflict("You cannot disable yourself or give up your own ADMIN role: another ADMIN can.");
         }
@@ -141,10 +142,10 @@ class UserAdministration implements Users {
         String hash = change.password() == null ? null : passwords.encode(change.password());
         if (before.isEmpty()) {
             jdbc.sql("INSERT INTO app_user (username, password_hash, site, enabled) VALUES (?, ?, ?, ?)")
-                    .params(username, hash, site, change.enabled()).update();
+                    .params(username, hash, site, enabled).update();
         } else {
             jdbc.sql("UPDATE app_user SET site = ?, enabled = ?, password_hash = coalesce(?, password_hash) "
-                    + "WHERE username = ?").params(site, change.enabled(), hash, username).update();
+                    + "WHERE username = ?").params(site, enabled, hash, username).update();
             jdbc.sql("DELETE FROM app_user_role WHERE username = ?").param(username).update();
         }
         for (Role role : EnumSet.copyOf(change.roles())) {
@@ -173,6 +174,9 @@ class UserAdministration implements Users {
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             return Optional.of("at most " + MAX_PASSWORD_BYTES + " bytes (UTF-8)");
+        }
+        if (password.isBlank()) {
+            return Optional.of("not only spaces");
         }
         if (password.chars().anyMatch(Character::isISOControl)) {
             return Optional.of("no control characters");

@@ -37,7 +37,10 @@ class UserController {
         this.users = users;
     }
 
-    /** What an ADMIN sends: the roles by name, the site, enabled (default true), a password (new user: required). */
+    /**
+     * What an ADMIN sends: the roles by name, the site, enabled (left out: kept; a new user is enabled), a password
+     * (left out: kept; a new user needs one).
+     */
     record UserRequest(List<String> roles, String site, Boolean enabled, String password) {
     }
 
@@ -56,16 +59,16 @@ class UserController {
     }
 
     @PutMapping(path = "/{username}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Create or replace a local user (ADMIN): roles (at least one), site, enabled (default true), "
-            + "password (required for a new user, at least 12 characters; left out: kept). 201 when new, 200 when "
-            + "replaced. An ADMIN cannot disable themselves or drop their own ADMIN role, and one enabled ADMIN "
+    @Operation(summary = "Create or replace a local user (ADMIN): roles (at least one), site, enabled and password "
+            + "(each left out: kept; a new user is enabled and needs a password of at least 12 characters). 201 "
+            + "when new, 200 when replaced. An ADMIN cannot disable themselves or drop their own ADMIN role, and one enabled ADMIN "
             + "remains (409). A disabled user, or one whose password or roles changed, is signed out of the console. "
             + "409 in keycloak mode. Idempotent by itself: an Idempotency-Key is taken but the request, which may "
             + "carry a password, is not stored")
     ResponseEntity<UserAccount> put(@PathVariable String username, @RequestBody UserRequest body,
                                     @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         Users.Saved saved = users.save(username, new Users.Change(roles(body.roles()), body.site(),
-                body.enabled() == null || body.enabled(), body.password()));
+                body.enabled(), body.password()));
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(saved.created() ? java.net.URI.create("/api/v1/users/" + saved.account().username()) : null)
                 .body(saved.account());
