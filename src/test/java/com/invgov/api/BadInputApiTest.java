@@ -41,6 +41,24 @@ class BadInputApiTest {
     JdbcClient jdbc;
 
     @Test
+    void aMultipartBodyThatDoesNotParseIsA400OnAnyEndpoint() throws Exception {
+        List<Long> before = rows();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String path : List.of("/api/v1/movements", "/api/v1/processes", "/api/v1/ecos", "/api/v1/counts")) {
+            for (String type : List.of("multipart/form-data; boundary=XX", "multipart/form-data")) {
+                java.net.http.HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://localhost:" + port + path))
+                        .header("Authorization", Api.basic("ada", "demo")).header("Content-Type", type)
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("--XX\r\nContent-Disp")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as("%s %s: %s", path, type, answer.body()).isBetween(400, 499);
+            }
+        }
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
     void theNulCharacterInAJsonStringIsA400NamingTheField() {
         List<Long> before = rows();
 

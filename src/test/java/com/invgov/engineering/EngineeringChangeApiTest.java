@@ -122,6 +122,11 @@ class EngineeringChangeApiTest {
         RestClientCalls calls = new RestClientCalls();
         assertThat(calls.status("/api/v1/ecos/ECO-999999999")).isEqualTo(404);
         assertThat(calls.status("/api/v1/ecos/42")).isEqualTo(404);
+        String first = ids.get(0);
+        String number = first.substring("ECO-".length());
+        for (String alias : List.of("ECO-0" + number, "ECO-+" + number, "eco-" + number)) {
+            assertThat(calls.status("/api/v1/ecos/" + alias)).as("%s is not %s", alias, first).isEqualTo(404);
+        }
         assertThat(calls.status("/api/v1/ecos?status=DONE")).isEqualTo(400);
         assertThat(calls.status("/api/v1/ecos?after=%%%")).isEqualTo(400);
         assertThat(calls.status("/api/v1/ecos?limit=0")).isEqualTo(400);

@@ -77,6 +77,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 request);
     }
 
+    /** A multipart body that does not parse (cut short, no boundary): the client's, on any endpoint. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<Object> badMultipart(org.springframework.web.multipart.MultipartException e,
+                                        HttpServletRequest request) {
+        return simple(ProblemType.VALIDATION, HttpStatus.BAD_REQUEST, "The multipart body cannot be read: "
+                + e.getMostSpecificCause().getMessage(), request);
+    }
+
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
         ResponseEntity<Object> invalid = invalidData(e, request);

@@ -46,7 +46,9 @@ class EcoStore {
 
     /** The number of an id this API gave out ({@code ECO-12}); empty for anything else. */
     static Optional<Long> number(String id) {
-        if (id == null || !id.startsWith(PREFIX) || id.length() > PREFIX.length() + 18) {
+        // exactly the form ids are given out in: ASCII digits without a sign or leading zeros (ECO-01 is no id)
+        if (id == null || !id.startsWith(PREFIX) || id.length() > PREFIX.length() + 18
+                || !id.substring(PREFIX.length()).matches("[1-9][0-9]*")) {
             return Optional.empty();
         }
         try {

@@ -160,7 +160,8 @@ class EngineeringChangeService implements EngineeringChanges {
                 new EcoRoutingFact(impact.anyRegulatedComponent(), impact.obsoleteWriteOffValue()));
         List<String> roles = new ArrayList<>(new LinkedHashSet<>(d.decision().approverRoles()));
         if (roles.isEmpty()) {
-            // a rule set that names nobody would let a BOM change through unapproved: its author is asked instead
+            // a rule set that names nobody would let a BOM change through unapproved: an ENGINEER (not its author) is
+            // asked instead
             roles.add(Role.ENGINEER.name());
         }
         store.analysed(n, impact, new Routing(roles, d.ruleSet(), d.version(), d.firedRules(),
