@@ -28,6 +28,8 @@ public class AuditTrail {
 
     /** The actor of an entry written while nobody is signed in (start-up work, timers). */
     public static final String SYSTEM = "system";
+    /** The subject type of entries about local users. */
+    public static final String USER = "user";
 
     private final AuditStore store;
     private final CurrentUser user;
@@ -74,14 +76,23 @@ public class AuditTrail {
     public Page<AuditEntry> entries(AuditFilter filter, String after, int limit) {
         requireReader();
         long below = Cursor.decodeLong(after, Long.MAX_VALUE);
-        return Page.of(store.entries(filter == null ? AuditFilter.ALL : filter, below, limit + 1), limit,
-                e -> Long.toString(e.id()));
+        return Page.of(store.entries(filter == null ? AuditFilter.ALL : filter, readsUsers(), below, limit + 1),
+                limit, e -> Long.toString(e.id()));
     }
 
     @Transactional(readOnly = true)
     public AuditEntry entry(long id) {
         requireReader();
-        return store.entry(id).orElseThrow(() -> new NotFound("audit entry", Long.toString(id)));
+        return store.entry(id).filter(e -> readsUsers() || !USER.equals(e.subjectType()))
+                .orElseThrow(() -> new NotFound("audit entry", Long.toString(id)));
+    }
+
+    /**
+     * Entries about users (their roles, site, whether enabled) are for those who read the users, ADMIN and AUDITOR:
+     * every other role reads the rest of the trail (DESIGN §7) but not who holds which role.
+     */
+    private boolean readsUsers() {
+        return user.hasAnyRole(Role.ADMIN, Role.AUDITOR);
     }
 
     /** The actions recorded so far, for a filter's choices. */

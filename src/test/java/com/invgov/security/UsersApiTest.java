@@ -88,6 +88,12 @@ class UsersApiTest {
         assertThat(audit.get(2).get("after").get("enabled").asBoolean()).isFalse();
         assertThat(audit.get(2).get("before").get("enabled").asBoolean()).isTrue();
         assertThat(audit.toString()).doesNotContain(PASSWORD, "{bcrypt}", "$2a$");
+        // who holds which role is for those who read the users: other roles read the rest of the trail
+        JsonNode asOperator = Api.as(port, "olga").get().uri("/api/v1/audit?subjectType=user&limit=1000").retrieve()
+                .body(JsonNode.class);
+        assertThat(asOperator.get("items")).isEmpty();
+        assertThat(Api.as(port, "olga").get().uri("/api/v1/audit/" + audit.get(0).get("id").asLong()).retrieve()
+                .toBodilessEntity().getStatusCode().value()).isEqualTo(404);
     }
 
     @Test

@@ -41,9 +41,13 @@ public class AuditStore {
     }
 
     /** Entries with an id below {@code belowId} that match, newest first. */
-    public List<AuditEntry> entries(AuditFilter filter, long belowId, int limit) {
+    /** Entries below {@code belowId}, newest first; without those about users unless {@code withUsers}. */
+    public List<AuditEntry> entries(AuditFilter filter, boolean withUsers, long belowId, int limit) {
         StringBuilder where = new StringBuilder("WHERE id < ?");
         List<Object> params = new ArrayList<>(List.of(belowId));
+        if (!withUsers) {
+            where.append(" AND subject_type <> 'user'");
+        }
         given(where, params, "subject_type", filter.subjectType());
         given(where, params, "subject_id", filter.subjectId());
         given(where, params, "actor", filter.actor());

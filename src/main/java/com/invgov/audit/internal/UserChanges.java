@@ -33,7 +33,8 @@ class UserChanges {
 
     @EventListener
     void on(UserChanged change) {
-        trail.record(change.before() == null ? "USER_CREATED" : "USER_CHANGED", "user", change.after().username(),
-                Shown.of(change.before(), false), Shown.of(change.after(), change.passwordChanged()), null);
+        trail.record(change.before() == null ? "USER_CREATED" : "USER_CHANGED", AuditTrail.USER,
+                change.after().username(), Shown.of(change.before(), false),
+                Shown.of(change.after(), change.passwordChanged()), null);
     }
 }
