@@ -55,6 +55,15 @@ class EngineeringChangeApiTest {
         assertFields(f.raise("erik", f.body(EcoFixture.tomorrow(), a + ":2").replace("\"lines\"",
                 "\"revision\": \"A\", \"lines\"")), "revision");
         assertFields(f.raise("erik", "{}"), "product", "lines", "effectiveFrom", "reason");
+        // a sub-assembly made from the product cannot become its component: the BOM would go round in a circle
+        String sub = f.component("SUB", "5.00", false);
+        String top = f.component("TOP", "9.00", false);
+        jdbc.sql("""
+                INSERT INTO bom_line (product, revision, status, effective_from, line, component, quantity, uom,
+                                      consumption) VALUES (?, 'A', 'ACTIVE', current_date, 1, ?, 1, 'EA', 'MANUAL'),
+                                                          (?, 'A', 'ACTIVE', current_date, 1, ?, 1, 'EA', 'MANUAL')""")
+                .params(sub, top, top, f.product).update();
+        assertFields(f.raise("erik", f.body(EcoFixture.tomorrow(), a + ":1", sub + ":1")), "lines[1].component");
 
         assertThat(count()).as("nothing stored").isEqualTo(before);
     }

@@ -12,7 +12,9 @@ import com.invgov.production.BomRevision;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +39,9 @@ class RaiseCheck {
     }
 
     private final MasterData masterData;
+    /** How many items a circle check reads at most (a plant's BOM tree is far smaller). */
+    private static final int MAX_BOM_ITEMS = 10_000;
+
     private final BillsOfMaterial boms;
     private final EcoStore store;
 
@@ -111,6 +116,10 @@ class RaiseCheck {
                 errors.add(new FieldProblem(at + ".component", "unknown item " + component));
             } else if (!seen.add(component)) {
                 errors.add(new FieldProblem(at + ".component", component + " is on another line already"));
+            } else if (madeFrom(component, product)) {
+                errors.add(new FieldProblem(at + ".component", component + " is made from " + product
+                        + " (its current BOM, or one of its components', holds it): a BOM may not go round in a "
+                        + "circle"));
             }
             String q = Quantities.problem(l.quantity());
             if (q != null) {
@@ -199,5 +208,24 @@ class RaiseCheck {
         lines.forEach(l -> b.add(l.component() + "|" + l.quantity().toPlainString() + "|" + l.uom() + "|"
                 + l.consumption()));
         return a.equals(b);
+    }
+
+    /** Whether {@code item}'s current BOM holds {@code product}, directly or through its components' current BOMs. */
+    private boolean madeFrom(String item, String product) {
+        Set<String> visited = new HashSet<>();
+        Deque<String> open = new ArrayDeque<>(List.of(item));
+        while (!open.isEmpty() && visited.size() < MAX_BOM_ITEMS) {
+            String next = open.pop();
+            if (!visited.add(next)) {
+                continue;
+            }
+            for (BomRevision.Line line : boms.current(next).map(BomRevision::lines).orElse(List.of())) {
+                if (line.component().equals(product)) {
+                    return true;
+                }
+                open.push(line.component());
+            }
+        }
+        return false;
     }
 }
