@@ -10,15 +10,17 @@ import java.time.Instant;
  *
  * @param number   1, 2, 3 ... per process key: the draft's number (the engine's version is known once deployed)
  * @param deployed what the engine made of it once published, else null
+ * @param basedOnVersion the engine's latest version of the key when the draft was saved (null: none); a draft is
+ *                       published only while that is still the latest, so it never undoes a newer version
  * @param bpmn     the XML as uploaded; only when one draft is read ({@code GET .../drafts/{id}}), null in lists
  */
 public record ProcessDraft(long id, String processKey, int number, String name, ProcessDraftStatus status,
                            String comment, String createdBy, Instant createdAt, String publishedBy,
-                           Instant publishedAt, DeployedProcess deployed,
+                           Instant publishedAt, DeployedProcess deployed, Integer basedOnVersion,
                            @JsonInclude(JsonInclude.Include.NON_NULL) String bpmn) {
 
     public ProcessDraft withoutBpmn() {
         return new ProcessDraft(id, processKey, number, name, status, comment, createdBy, createdAt, publishedBy,
-                publishedAt, deployed, null);
+                publishedAt, deployed, basedOnVersion, null);
     }
 }

@@ -136,6 +136,24 @@ class ProcessDraftApiTest {
     }
 
     @Test
+    void aDraftWrittenBeforeANewerVersionWasDeployedIsNotPublishedOverIt() {
+        String key = ProcessBpmn.newKey();
+        long first = upload("ada", ProcessBpmn.userTask(key, "work")).getBody().get("id").asLong();
+        long rival = upload("ada", ProcessBpmn.userTask(key, "other")).getBody().get("id").asLong();
+        assertThat(publish("alan", first).getStatusCode().value()).isEqualTo(200);
+
+        ResponseEntity<JsonNode> stale = publish("alan", rival);
+        assertThat(stale.getStatusCode().value()).as("%s", stale.getBody()).isEqualTo(409);
+        assertThat(stale.getBody().get("detail").asText()).contains("version 1 has been deployed since");
+        assertThat(latest(key).get("version").asInt()).isEqualTo(1);
+
+        ResponseEntity<JsonNode> again = upload("ada", ProcessBpmn.userTask(key, "other"));
+        assertThat(again.getBody().get("basedOnVersion").asInt()).isEqualTo(1);
+        assertThat(publish("alan", again.getBody().get("id").asLong()).getStatusCode().value()).isEqualTo(200);
+        assertThat(latest(key).get("version").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void onlyAdminsUploadAndPublishAndOnlyAdminsAndAuditorsReadDrafts() {
         String key = ProcessBpmn.newKey();
         String bpmn = ProcessBpmn.userTask(key, "work");

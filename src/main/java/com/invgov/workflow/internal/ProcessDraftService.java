@@ -78,7 +78,10 @@ class ProcessDraftService implements ProcessDrafts {
         BpmnValidator.Valid valid = validator.validate(bpmn);
         return transactions.inTransaction(() -> {
             store.lockKey(valid.key());
-            long id = store.insert(valid.key(), valid.name(), bpmn, blankToNull(comment), author, clock.instant());
+            ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(valid.key())
+                    .latestVersion().singleResult();
+            long id = store.insert(valid.key(), valid.name(), bpmn, blankToNull(comment), author, clock.instant(),
+                    latest == null ? null : latest.getVersion());
             ProcessDraft draft = store.find(id, false).orElseThrow();
             // the XML itself stays with the draft (drafts are kept): the entry names it and its digest
             audit.record("PROCESS_DRAFT_SAVED", "process", draft.processKey(), null, Map.of("draftId", id,
@@ -110,6 +113,15 @@ class ProcessDraftService implements ProcessDrafts {
             store.lockKey(draft.processKey());
             ProcessDefinition previous = repository.createProcessDefinitionQuery()
                     .processDefinitionKey(draft.processKey()).latestVersion().singleResult();
+            ProcessDraftStore.Base base = store.base(draftId);
+            Integer latestVersion = previous == null ? null : previous.getVersion();
+            if (base.known() && !java.util.Objects.equals(base.version(), latestVersion)) {
+                // it would undo what the newer version changed, unseen by the author and the reviewer
+                throw new Conflict("Process draft " + draftId + " of '" + draft.processKey() + "' was written against "
+                        + (base.version() == null ? "no version" : "version " + base.version()) + "; version "
+                        + latestVersion + " has been deployed since. Upload it again on top of version "
+                        + latestVersion + ".");
+            }
             DeployedProcess deployed = deploy(draft);
             store.markPublished(draftId, publisher, clock.instant(), deployed);
             audit.record("PROCESS_DEPLOYED", "process", draft.processKey(),

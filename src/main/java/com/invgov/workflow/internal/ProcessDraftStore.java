@@ -19,7 +19,7 @@ import java.util.Optional;
 class ProcessDraftStore {
 
     private static final String COLUMNS = "id, process_key, draft_number, name, status, comment, created_by, "
-            + "created_at, published_by, published_at, deployment_id, definition_id, definition_version";
+            + "created_at, published_by, published_at, deployment_id, definition_id, definition_version, base_version";
 
     private final JdbcClient jdbc;
 
@@ -33,14 +33,15 @@ class ProcessDraftStore {
                 .query((rs, n) -> 1).list();
     }
 
-    long insert(String processKey, String name, String bpmn, String comment, String author, Instant at) {
+    long insert(String processKey, String name, String bpmn, String comment, String author, Instant at,
+                Integer baseVersion) {
         return jdbc.sql("""
                         INSERT INTO process_draft (process_key, draft_number, name, bpmn, comment, status, created_by,
-                                                   created_at)
+                                                   created_at, base_version, has_base)
                         VALUES (?, (SELECT coalesce(max(draft_number), 0) + 1 FROM process_draft WHERE process_key = ?),
-                                ?, ?, ?, 'DRAFT', ?, ?)
+                                ?, ?, ?, 'DRAFT', ?, ?, ?, true)
                         RETURNING id""")
-                .params(processKey, processKey, name, bpmn, comment, author, Timestamp.from(at))
+                .params(processKey, processKey, name, bpmn, comment, author, Timestamp.from(at), baseVersion)
                 .query(Long.class).single();
     }
 
@@ -54,6 +55,15 @@ class ProcessDraftStore {
     Optional<ProcessDraft> lockForPublish(long id) {
         return jdbc.sql("SELECT " + COLUMNS + ", bpmn FROM process_draft WHERE id = ? FOR UPDATE")
                 .param(id).query(ROW).optional();
+    }
+
+    /** The version a draft was written against: {@code known} false for drafts saved before that was kept. */
+    record Base(boolean known, Integer version) {
+    }
+
+    Base base(long id) {
+        return jdbc.sql("SELECT has_base, base_version FROM process_draft WHERE id = ?").param(id)
+                .query((rs, n) -> new Base(rs.getBoolean(1), (Integer) rs.getObject(2))).single();
     }
 
     void markPublished(long id, String by, Instant at, DeployedProcess deployed) {
@@ -83,7 +93,8 @@ class ProcessDraftStore {
         return new ProcessDraft(rs.getLong("id"), rs.getString("process_key"), rs.getInt("draft_number"),
                 rs.getString("name"), ProcessDraftStatus.valueOf(rs.getString("status")), rs.getString("comment"),
                 rs.getString("created_by"), instant(rs.getTimestamp("created_at")), rs.getString("published_by"),
-                instant(rs.getTimestamp("published_at")), deployed, rs.getString("bpmn"));
+                instant(rs.getTimestamp("published_at")), deployed, (Integer) rs.getObject("base_version"),
+                rs.getString("bpmn"));
     }
 
     private static Instant instant(Timestamp t) {
