@@ -10,4 +10,10 @@ public class FourEyesRequired extends ApiProblem {
         super(ProblemType.FORBIDDEN, "Version " + version + " of '" + ruleSet + "' was written by " + author
                 + "; a second ADMIN must publish it");
     }
+
+    /** The publisher's account was made an ADMIN, or given its password, by the author. */
+    public FourEyesRequired(String ruleSet, int version, String author, String publisher) {
+        super(ProblemType.FORBIDDEN, "Version " + version + " of '" + ruleSet + "' was written by " + author
+                + ", who made " + publisher + " an ADMIN or set its password; another ADMIN must publish it");
+    }
 }

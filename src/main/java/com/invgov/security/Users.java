@@ -29,6 +29,13 @@ public interface Users {
      */
     Saved save(String username, Change change);
 
+    /**
+     * The ADMINs who created this user as an ADMIN, gave them the ADMIN role or set their password (local mode; empty
+     * in keycloak mode): whoever holds such an account may be that ADMIN, so it is no second pair of eyes on their
+     * work (four-eyes publishing of rules and processes).
+     */
+    Set<String> vouchedBy(String username);
+
     /** What an ADMIN sets; {@code enabled} null keeps what it was (true for a new user), as a null password does. */
     record Change(Set<Role> roles, String site, Boolean enabled, String password) {
     }

@@ -175,6 +175,55 @@ class UsersApiTest {
     }
 
     @Test
+    void anAdminAccountTheAuthorMadeIsNoSecondPairOfEyes() {
+        String sock = "sock-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(put("ada", sock, Map.of("roles", List.of("ADMIN"), "password", PASSWORD)).getStatusCode().value())
+                .isEqualTo(201);
+        String key = "test-proc-" + UUID.randomUUID();
+        String bpmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                                  xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+                  <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="1">
+                    <bpmn:startEvent id="start"/>
+                    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="work"/>
+                    <bpmn:userTask id="work" camunda:candidateGroups="OPERATOR"/>
+                    <bpmn:sequenceFlow id="f2" sourceRef="work" targetRef="end"/>
+                    <bpmn:endEvent id="end"/>
+                  </bpmn:process>
+                </bpmn:definitions>
+                """.formatted(key);
+        ResponseEntity<JsonNode> draft = Api.as(port, "ada").post().uri("/api/v1/processes")
+                .contentType(MediaType.APPLICATION_XML).body(bpmn).retrieve().toEntity(JsonNode.class);
+        assertThat(draft.getStatusCode().value()).as("%s", draft.getBody()).isEqualTo(201);
+        String publish = "/api/v1/processes/drafts/" + draft.getBody().get("id").asLong() + "/publish";
+
+        ResponseEntity<JsonNode> bySock = as(sock, PASSWORD).post().uri(publish).retrieve().toEntity(JsonNode.class);
+        assertThat(bySock.getStatusCode().value()).isEqualTo(403);
+        assertThat(bySock.getBody().get("detail").asText()).contains("who made " + sock + " an ADMIN");
+
+        // rules alike: a version ada saved is not published by the account she made (nothing is published here)
+        ResponseEntity<JsonNode> version = Api.as(port, "ada").post()
+                .uri("/api/v1/rulesets/adjustment-tolerance/versions").contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"format": "TABLE", "comment": "four-eyes test",
+                         "table": {"rows": [{"abcClass": "A", "maxDiffPercent": 2.0, "maxDiffValue": 100.00},
+                                            {"abcClass": "B", "maxDiffPercent": 2.0, "maxDiffValue": 250.00},
+                                            {"abcClass": "C", "maxDiffPercent": 5.0, "maxDiffValue": 500.00}],
+                                   "singleApproverValueLimit": 1000.00}}""")
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(version.getStatusCode().value()).as("%s", version.getBody()).isEqualTo(201);
+        ResponseEntity<JsonNode> rules = as(sock, PASSWORD).post().uri("/api/v1/rulesets/adjustment-tolerance/versions/"
+                + version.getBody().get("version").asInt() + "/publish").retrieve().toEntity(JsonNode.class);
+        assertThat(rules.getStatusCode().value()).isEqualTo(403);
+        assertThat(rules.getBody().get("detail").asText()).contains("who made " + sock + " an ADMIN");
+
+        // an ADMIN the author did not make is the second pair of eyes
+        assertThat(Api.as(port, "alan").post().uri(publish).retrieve().toEntity(JsonNode.class).getStatusCode()
+                .value()).isEqualTo(200);
+    }
+
+    @Test
     void guessingAPasswordIsRefusedForAWhileAfterFiveFailuresInARow() {
         String name = "guess-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(put("ada", name, Map.of("roles", List.of("OPERATOR"), "password", PASSWORD)).getStatusCode()

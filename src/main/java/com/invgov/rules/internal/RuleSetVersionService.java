@@ -19,6 +19,7 @@ import com.invgov.rules.VersionStatus;
 import com.invgov.rules.table.RuleTable;
 import com.invgov.security.CurrentUser;
 import com.invgov.security.Role;
+import com.invgov.security.Users;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -56,12 +57,14 @@ class RuleSetVersionService implements RuleSetVersions {
     private final ObjectMapper json;
     private final Clock clock;
     private final AuditTrail audit;
+    private final Users users;
 
     RuleSetVersionService(RuleSetStore store, PublishedRuleSets published,
                           RuleTemplates templates, NewVersionCheck check, Simulations simulations, CurrentUser user,
                           RulesProperties properties,
                           TransactionTemplate transaction, ApplicationEventPublisher events, ObjectMapper json,
-                          Clock clock, AuditTrail audit) {
+                          Clock clock, AuditTrail audit, Users users) {
+        this.users = users;
         this.audit = audit;
         this.store = store;
         this.published = published;
@@ -207,6 +210,9 @@ class RuleSetVersionService implements RuleSetVersions {
         RuleSetStore.Row row = row(key, version);
         if (properties.fourEyes() && row.author().equals(publisher)) {
             throw new FourEyesRequired(key, version, row.author());
+        }
+        if (properties.fourEyes() && users.vouchedBy(publisher).contains(row.author())) {
+            throw new FourEyesRequired(key, version, row.author(), publisher);
         }
         // compile before the commit, so the swap after it is instant
         published.compiled(key, version, row.drl());

@@ -148,6 +148,13 @@ class UserAdministration implements Users {
                     + "WHERE username = ?").params(site, enabled, hash, username).update();
             jdbc.sql("DELETE FROM app_user_role WHERE username = ?").param(username).update();
         }
+        boolean grantsAdmin = change.roles().contains(Role.ADMIN)
+                && (before.isEmpty() || !before.get().roles().contains(Role.ADMIN));
+        if (hash != null || grantsAdmin) {
+            // the actor knows this account's password now, or made it an ADMIN: it is no second pair of eyes on them
+            jdbc.sql("UPDATE app_user SET vouched_by = array_append(array_remove(vouched_by, ?), ?) "
+                    + "WHERE username = ?").params(actor, actor, username).update();
+        }
         for (Role role : EnumSet.copyOf(change.roles())) {
             jdbc.sql("INSERT INTO app_user_role (username, role) VALUES (?, ?)").params(username, role.name()).update();
         }
@@ -165,6 +172,16 @@ class UserAdministration implements Users {
             });
         }
         return new Saved(after, before.isEmpty());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<String> vouchedBy(String username) {
+        if (!managedHere()) {
+            return Set.of();
+        }
+        return jdbc.sql("SELECT vouched_by FROM app_user WHERE username = ?").param(username)
+                .query((rs, n) -> Set.of((String[]) rs.getArray(1).getArray())).optional().orElse(Set.of());
     }
 
     /** Why a new password is refused, if it is. */

@@ -9,6 +9,7 @@ import com.invgov.api.ValidationFailed;
 import com.invgov.audit.AuditTrail;
 import com.invgov.security.CurrentUser;
 import com.invgov.security.Role;
+import com.invgov.security.Users;
 import com.invgov.workflow.BpmnProblem;
 import com.invgov.workflow.DeployedProcess;
 import com.invgov.workflow.ProcessDraft;
@@ -47,9 +48,10 @@ class ProcessDraftService implements ProcessDrafts {
     private final Clock clock;
     private final boolean fourEyes;
     private final AuditTrail audit;
+    private final Users users;
 
     ProcessDraftService(BpmnValidator validator, ProcessDraftStore store, RepositoryService repository,
-                        CurrentUser user, Transactions transactions, Clock clock, AuditTrail audit,
+                        CurrentUser user, Transactions transactions, Clock clock, AuditTrail audit, Users users,
                         // one setting for rules and processes: "publishing needs a second ADMIN" (DESIGN §7)
                         @Value("${invgov.rules.four-eyes:true}") boolean fourEyes) {
         this.validator = validator;
@@ -60,6 +62,7 @@ class ProcessDraftService implements ProcessDrafts {
         this.clock = clock;
         this.fourEyes = fourEyes;
         this.audit = audit;
+        this.users = users;
     }
 
     @Override
@@ -100,6 +103,9 @@ class ProcessDraftService implements ProcessDrafts {
                     .orElseThrow(() -> new NotFound("Process draft", String.valueOf(draftId)));
             if (fourEyes && draft.createdBy().equals(publisher)) {
                 throw new ProcessFourEyesRequired(draftId, draft.processKey(), draft.createdBy());
+            }
+            if (fourEyes && users.vouchedBy(publisher).contains(draft.createdBy())) {
+                throw new ProcessFourEyesRequired(draftId, draft.processKey(), draft.createdBy(), publisher);
             }
             if (draft.status() == ProcessDraftStatus.PUBLISHED) {
                 throw new Conflict("Process draft " + draftId + " of '" + draft.processKey()
