@@ -1,6 +1,4 @@
 -- The version of its process key a draft was written against (null: the key had none). Publishing a draft after
 -- another version of its key was deployed would silently undo that version's changes: it is refused (409) and the
--- draft is uploaded again on top of the newer version. Drafts saved before this column existed have no base and are
--- not checked.
+-- draft is uploaded again on top of the newer version.
 ALTER TABLE process_draft ADD COLUMN base_version integer;
-ALTER TABLE process_draft ADD COLUMN has_base boolean NOT NULL DEFAULT false;

@@ -50,6 +50,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -316,7 +317,7 @@ public class AdjustmentService implements Adjustments {
         a.approval(new Approval(role, me, approved, comment, clock.instant()));
         save(a, clock.instant());
         // a person's decision (DESIGN §7); automatic approvals (AUTO_APPROVE) are the rules', not audited here
-        java.util.Map<String, Object> decided = new java.util.LinkedHashMap<>();
+        Map<String, Object> decided = new LinkedHashMap<>();
         decided.put("status", a.status);
         decided.put("role", role);
         decided.put("approved", approved);

@@ -25,9 +25,13 @@ import org.springframework.stereotype.Service;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Drafts of processes and their publishing (DESIGN §6, §7). Authorization is checked here. Saving a draft and
@@ -119,13 +123,12 @@ class ProcessDraftService implements ProcessDrafts {
             store.lockKey(draft.processKey());
             ProcessDefinition previous = repository.createProcessDefinitionQuery()
                     .processDefinitionKey(draft.processKey()).latestVersion().singleResult();
-            ProcessDraftStore.Base base = store.base(draftId);
             Integer latestVersion = previous == null ? null : previous.getVersion();
-            if (base.known() && !java.util.Objects.equals(base.version(), latestVersion)) {
+            if (!Objects.equals(draft.basedOnVersion(), latestVersion)) {
                 // it would undo what the newer version changed, unseen by the author and the reviewer
                 throw new Conflict("Process draft " + draftId + " of '" + draft.processKey() + "' was written against "
-                        + (base.version() == null ? "no version" : "version " + base.version()) + "; version "
-                        + latestVersion + " has been deployed since. Upload it again on top of version "
+                        + (draft.basedOnVersion() == null ? "no version" : "version " + draft.basedOnVersion())
+                        + "; version " + latestVersion + " has been deployed since. Upload it again on top of version "
                         + latestVersion + ".");
             }
             DeployedProcess deployed = deploy(draft);
@@ -142,9 +145,9 @@ class ProcessDraftService implements ProcessDrafts {
 
     private static String sha256(String text) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -37,9 +37,9 @@ class ProcessDraftStore {
                 Integer baseVersion) {
         return jdbc.sql("""
                         INSERT INTO process_draft (process_key, draft_number, name, bpmn, comment, status, created_by,
-                                                   created_at, base_version, has_base)
+                                                   created_at, base_version)
                         VALUES (?, (SELECT coalesce(max(draft_number), 0) + 1 FROM process_draft WHERE process_key = ?),
-                                ?, ?, ?, 'DRAFT', ?, ?, ?, true)
+                                ?, ?, ?, 'DRAFT', ?, ?, ?)
                         RETURNING id""")
                 .params(processKey, processKey, name, bpmn, comment, author, Timestamp.from(at), baseVersion)
                 .query(Long.class).single();
@@ -55,15 +55,6 @@ class ProcessDraftStore {
     Optional<ProcessDraft> lockForPublish(long id) {
         return jdbc.sql("SELECT " + COLUMNS + ", bpmn FROM process_draft WHERE id = ? FOR UPDATE")
                 .param(id).query(ROW).optional();
-    }
-
-    /** The version a draft was written against: {@code known} false for drafts saved before that was kept. */
-    record Base(boolean known, Integer version) {
-    }
-
-    Base base(long id) {
-        return jdbc.sql("SELECT has_base, base_version FROM process_draft WHERE id = ?").param(id)
-                .query((rs, n) -> new Base(rs.getBoolean(1), (Integer) rs.getObject(2))).single();
     }
 
     void markPublished(long id, String by, Instant at, DeployedProcess deployed) {
